@@ -1,0 +1,27 @@
+package dev.quantlab.cli;
+
+import dev.quantlab.data.CifarDataset;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.data.DataLocator;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --data DIR}, shared by commands that read CIFAR-10. */
+public final class DataOption {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "CIFAR-10 folder (holding cifar-10-batches-bin/ or cifar-10-batches-py/, or one of them). "
+                    + "Default: $QUANTLAB_DATA, else ~/.quantlab/data.")
+    String data;
+
+    public Path root() {
+        return DataLocator.defaultRoot(data);
+    }
+
+    public CifarSplit test() {
+        return CifarDataset.test(root());
+    }
+
+    public CifarSplit train() {
+        return CifarDataset.train(root());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.quantlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.data.CifarClasses;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.eval.Evaluator;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggArchitecture;
+import dev.quantlab.model.VggNet;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Measures the fp32 model's accuracy and size, printing the lesson's lines. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Top-1 accuracy of the fp32 model on the CIFAR-10 test set, with its size.")
+public final class EvalCommand implements Runnable {
+    @Mixin
+    ModelOption model;
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Evaluate on a class-balanced subset of N test images (default: all 10,000).")
+    int limit;
+
+    @Option(names = "--per-class", description = "Also print per-class accuracy and the confusion matrix.")
+    boolean perClass;
+
+    @Override
+    public void run() {
+        StateDict weights = model.load();
+        CifarSplit test = data.test();
+        try (NDManager mgr = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(mgr, weights)) {
+            EvalResult r = new Evaluator().evaluate(mgr, Evaluator.of(net), test, limit, new ConsoleProgress("eval"),
+                    CancellationToken.none());
+            System.out.printf(Locale.ROOT, "fp32 model has accuracy=%.2f%%%n", r.accuracyPercent());
+            System.out.println("fp32 model has size=" + ModelSize.formatMib(
+                    ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32)));
+            System.err.printf(Locale.ROOT, "(%d images in %.1f s, %.1f img/s)%n", r.images(), r.seconds(),
+                    r.imagesPerSecond());
+            if (perClass) {
+                printPerClass(r);
+            }
+        }
+    }
+
+    static void printPerClass(EvalResult r) {
+        double[] pc = r.perClassPercent();
+        for (int c = 0; c < pc.length; c++) {
+            System.out.printf(Locale.ROOT, "  %-10s %6.2f%%%n", CifarClasses.NAMES.get(c), pc[c]);
+        }
+        System.out.println("confusion matrix (rows: true class, columns: predicted):");
+        for (long[] row : r.confusion()) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (long v : row) {
+                sb.append(String.format(Locale.ROOT, "%5d", v));
+            }
+            System.out.println(sb);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.quantlab.data;
+
+import dev.quantlab.core.UserFacingException;
+import java.nio.file.Path;
+
+/** Bad or missing dataset file: the message names the file and what is wrong with it. */
+public final class DataFormatException extends UserFacingException {
+    private static final long serialVersionUID = 1L;
+
+    public DataFormatException(Path file, String problem) {
+        super("CIFAR-10 file " + file + ": " + problem);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quantlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import dev.quantlab.model.SafetensorsFile;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.TensorData;
+import dev.quantlab.model.VggNet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A resumable training checkpoint in one safetensors file: the model's tensors under their reference names,
+ * momentum buffers under {@code optimizer.momentum.<name>}, and the {@link TrainingState} as metadata.
+ * Written atomically. The model loader accepts it as a weights file (it ignores the optimizer entries).
+ */
+public final class Checkpoint {
+    public static final String MOMENTUM_PREFIX = "optimizer.momentum.";
+    public static final String KIND_KEY = "quantlab.kind";
+    public static final String KIND = "training-checkpoint";
+
+    private Checkpoint() { }
+
+    public static void save(Path file, VggNet net, SgdOptimizer optimizer, TrainingState state, TrainConfig config,
+            TensorData.DType floatType) throws IOException {
+        StateDict sd = net.toStateDict();
+        for (Map.Entry<String, NDArray> e : optimizer.buffers().entrySet()) {
+            NDArray b = e.getValue();
+            sd.put(MOMENTUM_PREFIX + e.getKey(),
+                    TensorData.of(b.toType(DataType.FLOAT32, false).toFloatArray(), b.getShape().getShape()));
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(KIND_KEY, KIND);
+        meta.put("config", config.describe());
+        meta.put("epoch", Integer.toString(state.epoch));
+        meta.put("step_in_epoch", Integer.toString(state.stepInEpoch));
+        meta.put("global_step", Long.toString(state.globalStep));
+        meta.put("loss_sum", Double.toString(state.lossSum));
+        meta.put("correct", Long.toString(state.correct));
+        meta.put("seen", Long.toString(state.seen));
+        meta.put("epoch_seconds", Double.toString(state.epochSeconds));
+        meta.put("wall_seconds", Double.toString(state.wallSeconds));
+        meta.put("history", state.historyCsv());
+        SafetensorsFile.write(file, sd, meta, floatType);
+    }
+
+    /** Loaded checkpoint: model weights, momentum buffers and state. */
+    public record Loaded(StateDict weights, StateDict momentum, TrainingState state, String config) { }
+
+    public static Loaded load(Path file) {
+        SafetensorsFile.Contents c = SafetensorsFile.read(file);
+        StateDict weights = new StateDict();
+        StateDict momentum = new StateDict();
+        c.tensors().asMap().forEach((k, v) -> {
+            if (k.startsWith(MOMENTUM_PREFIX)) {
+                momentum.put(k.substring(MOMENTUM_PREFIX.length()), v);
+            } else {
+                weights.put(k, v);
+            }
+        });
+        Map<String, String> m = c.metadata();
+        TrainingState s = new TrainingState();
+        if (KIND.equals(m.get(KIND_KEY))) {
+            s.epoch = Integer.parseInt(m.get("epoch"));
+            s.stepInEpoch = Integer.parseInt(m.get("step_in_epoch"));
+            s.globalStep = Long.parseLong(m.get("global_step"));
+            s.lossSum = Double.parseDouble(m.get("loss_sum"));
+            s.correct = Long.parseLong(m.get("correct"));
+            s.seen = Long.parseLong(m.get("seen"));
+            s.epochSeconds = Double.parseDouble(m.get("epoch_seconds"));
+            s.wallSeconds = Double.parseDouble(m.get("wall_seconds"));
+            s.history.addAll(TrainingState.parseHistory(m.get("history")));
+        }
+        return new Loaded(weights, momentum, s, m.getOrDefault("config", ""));
+    }
+}
