@@ -7,13 +7,15 @@ import picocli.CommandLine.Command;
 
 /** The {@code quantlab} command and its subcommands. */
 @Command(name = "quantlab", mixinStandardHelpOptions = true, version = "QuantLab 0.1.0",
-        description = "Learn neural-network quantization on a real VGG trained on CIFAR-10.",
-        subcommands = {InfoCommand.class, EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        description = {"Learn neural-network quantization on a real VGG trained on CIFAR-10.",
+            "Without a command, opens the desktop app (same as 'gui')."},
+        subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class QuantLabCommand implements Runnable {
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        new GuiCommand().run();
     }
 
     /** Runs the CLI and returns the exit code (1 for user errors, with the message and no stack trace). */

@@ -1,0 +1,51 @@
+package dev.quantlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.eval.EvalBenchmark;
+import dev.quantlab.model.VggNet;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on this machine.",
+        subcommands = {BenchCommand.Eval.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    /** {@code bench eval}: evaluation throughput and the data pipeline's share of it. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Test-set throughput (img/s) of the evaluator against the forward pass alone on pre-built "
+                    + "tensors, same images, same run.")
+    static final class Eval implements Runnable {
+        @Mixin
+        ModelOption model;
+        @Mixin
+        DataOption data;
+        @Option(names = "--limit", defaultValue = "1000", description = "Images (default: ${DEFAULT-VALUE}; 0: all).")
+        int limit;
+        @Option(names = "--batch-size", defaultValue = "250", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public void run() {
+            var weights = model.load();
+            var test = data.test();
+            try (NDManager mgr = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(mgr, weights)) {
+                EvalBenchmark.Result r = EvalBenchmark.run(mgr, net, test, limit, batch);
+                System.out.printf(Locale.ROOT, "images: %d (batch %d, %d threads)%n", r.images(), batch,
+                        Integer.getInteger("ai.djl.pytorch.num_threads", 0));
+                System.out.printf(Locale.ROOT, "evaluator (bytes -> batches -> forward): %.1f img/s%n",
+                        r.pipelineImagesPerSecond());
+                System.out.printf(Locale.ROOT, "forward only on pre-built tensors:       %.1f img/s%n",
+                        r.forwardImagesPerSecond());
+                System.out.printf(Locale.ROOT, "data pipeline overhead: %.1f%% of inference time (target < 10%%)%n",
+                        r.overheadPercent());
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.quantlab.cli;
+
+import dev.quantlab.app.QuantLabApp;
+import dev.quantlab.app.SnapshotMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Opens the desktop app (the default command). */
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the QuantLab desktop app.")
+public final class GuiCommand implements Runnable {
+    @Option(names = "--snapshot", paramLabel = "DIR",
+            description = "Render every tab to DIR/<tab>.png once its content is loaded, then exit.")
+    Path snapshot;
+
+    @Override
+    public void run() {
+        List<String> args = new ArrayList<>();
+        if (snapshot != null) {
+            args.add("--" + SnapshotMode.PARAM + "=" + snapshot.toAbsolutePath());
+        }
+        Application.launch(QuantLabApp.class, args.toArray(String[]::new));
+    }
+}

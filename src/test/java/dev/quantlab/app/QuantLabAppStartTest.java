@@ -1,0 +1,28 @@
+package dev.quantlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class QuantLabAppStartTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new QuantLabApp().start(stage);
+    }
+
+    @Test
+    void windowShowsTheAppNameAndTheTabPane(FxRobot robot) {
+        assertEquals("QuantLab", stage.getTitle());
+        assertNotNull(robot.lookup("#lessonTabs").query());
+    }
+}

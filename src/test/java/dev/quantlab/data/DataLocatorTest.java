@@ -1,0 +1,59 @@
+package dev.quantlab.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.core.UserFacingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding the dataset folder from a data root, from the folder itself, and explaining a missing one. */
+class DataLocatorTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void findsTheBinaryFolderUnderTheRoot() {
+        DataLocator.Location loc = DataLocator.locate(SharedData.root());
+        assertEquals(SharedData.binFolder(), loc.folder());
+        assertEquals(DataLocator.Format.BINARY, loc.format());
+    }
+
+    @Test
+    void acceptsTheBinaryFolderItself() {
+        DataLocator.Location loc = DataLocator.locate(SharedData.binFolder());
+        assertEquals(SharedData.binFolder(), loc.folder());
+        assertEquals(DataLocator.Format.BINARY, loc.format());
+    }
+
+    @Test
+    void findsThePythonFolder() throws IOException {
+        Files.createDirectories(tmp.resolve(CifarPythonReader.FOLDER));
+        DataLocator.Location loc = DataLocator.locate(tmp);
+        assertEquals(tmp.resolve(CifarPythonReader.FOLDER), loc.folder());
+        assertEquals(DataLocator.Format.PYTHON, loc.format());
+    }
+
+    @Test
+    void missingDataExplainsHowToDownloadIt() {
+        UserFacingException e = assertThrows(UserFacingException.class, () -> DataLocator.locate(tmp));
+        assertTrue(e.getMessage().contains("download"), e.getMessage());
+        assertTrue(e.getMessage().contains(tmp.toAbsolutePath().toString()), e.getMessage());
+        assertNull(DataLocator.find(tmp));
+    }
+
+    @Test
+    void explicitRootWins() {
+        assertEquals(Path.of("/some/where"), DataLocator.defaultRoot("/some/where"));
+    }
+
+    @Test
+    void datasetReadsTheSharedTestSplitFromTheRoot() {
+        assertEquals(10_000, CifarDataset.test(SharedData.root()).size());
+    }
+}
