@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "quantlab", mixinStandardHelpOptions = true, version = "QuantLab 0.1.0",
         description = {"Learn neural-network quantization on a real VGG trained on CIFAR-10.",
             "Without a command, opens the desktop app (same as 'gui')."},
-        subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class,
+        subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, DownloadCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuantLabCommand implements Runnable {
 

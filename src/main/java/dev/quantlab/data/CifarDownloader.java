@@ -95,8 +95,9 @@ public final class CifarDownloader {
         Path work = root.resolve(WORK_FOLDER);
         createDirectories(work);
         Path target = root.resolve(spec.folder());
-        try (DownloadLock lock = DownloadLock.acquire(work)) {
-            if (Files.exists(target)) { // another process finished while we waited for the lock
+        DownloadLock lock = DownloadLock.acquire(work);
+        try {
+            if (Files.exists(target)) { // another download finished just before we took the lock
                 checkExisting(target, p, c);
                 return new Result(target, false);
             }
@@ -111,6 +112,8 @@ public final class CifarDownloader {
             }
             unpack(archive, root, target, p, c);
             deleteQuietly(archive);
+        } finally {
+            lock.close();
         }
         deleteQuietly(work.resolve(DownloadLock.FILE));
         deleteQuietly(work);

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public record DatasetSpec(String archiveName, URI archiveUrl, String archiveMd5, String folder,
         List<ExpectedFile> files) {
 
+    private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
+
     /** URL of the official CIFAR-10 binary archive, as published by the dataset authors. */
     public static final URI CIFAR10_BINARY_URL = URI.create("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
     /** MD5 of the official {@code cifar-10-binary.tar.gz}. */
@@ -33,8 +35,6 @@ public record DatasetSpec(String archiveName, URI archiveUrl, String archiveMd5,
                     new ExpectedFile("data_batch_4.bin", 30_730_000L, "ae636b3ba5c66a11e91e8cb52e771fcb"),
                     new ExpectedFile("data_batch_5.bin", 30_730_000L, "53f37980c15c3d472c316c40844f3f0d"),
                     new ExpectedFile("test_batch.bin", 30_730_000L, "803d5f7f4d78ea53de84dbe85f74fb6d")));
-
-    private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
 
     /**
      * One file the unpacked folder must hold.

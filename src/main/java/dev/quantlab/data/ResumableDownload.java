@@ -288,8 +288,12 @@ final class ResumableDownload {
         return "Download failed: the server answered HTTP " + status + " for " + url + "." + hint;
     }
 
+    /** A short reason for an exception: its message, or its kind when it has none (or only a host name). */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m + " (" + e.getClass().getSimpleName() + ")";
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + m;
+        }
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

@@ -10,9 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Unpacks a {@code .tar.gz} archive into a folder: directories and regular files only (links and special entries
@@ -33,13 +31,13 @@ final class TarGzExtractor {
         Path root = dest.toAbsolutePath().normalize();
         long total = sizeOf(archive);
         try (CountingStream counted = new CountingStream(Files.newInputStream(archive));
-                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
-                        new BufferedInputStream(counted, BUFFER)))) {
+                InputStream gz = new GZIPInputStream(new BufferedInputStream(counted, BUFFER), BUFFER)) {
+            TarReader tar = new TarReader(gz);
             byte[] buf = new byte[BUFFER];
-            TarArchiveEntry entry;
+            TarReader.Entry entry;
             while ((entry = nextEntry(tar, archive)) != null) {
                 cancel.throwIfCancelled();
-                String name = entry.getName();
+                String name = entry.name();
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root) || target.equals(root) && !entry.isDirectory()) {
                     throw new DataFormatException(archive, "holds an entry that points outside its folder: "
@@ -63,21 +61,21 @@ final class TarGzExtractor {
         }
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, Path archive) {
+    private static TarReader.Entry nextEntry(TarReader tar, Path archive) {
         try {
-            return tar.getNextEntry();
-        } catch (IOException | IllegalArgumentException e) {
+            return tar.next();
+        } catch (IOException e) {
             throw new DataFormatException(archive, "is not a valid tar.gz archive ("
                     + ResumableDownload.describe(e) + ")");
         }
     }
 
-    private static void copyEntry(InputStream tar, Path archive, Path target, byte[] buf, Runnable afterChunk) {
+    private static void copyEntry(TarReader tar, Path archive, Path target, byte[] buf, Runnable afterChunk) {
         try (OutputStream out = Files.newOutputStream(target)) {
             while (true) {
                 int n;
                 try {
-                    n = tar.read(buf);
+                    n = tar.read(buf, 0, buf.length);
                 } catch (IOException e) {
                     throw new DataFormatException(archive, "is damaged (" + ResumableDownload.describe(e) + ")");
                 }

@@ -24,7 +24,7 @@ final class ThrottledProgress {
         }
         long step = total > 0 ? Math.max(1, total / 1000) : UNKNOWN_TOTAL_STEP;
         boolean end = total >= 0 && done >= total;
-        if (lastReported < 0 || end || done - lastReported >= step) {
+        if (lastReported < 0 || end || done < lastReported || done - lastReported >= step) {
             lastReported = done;
             target.onProgress(done, total, message);
         }

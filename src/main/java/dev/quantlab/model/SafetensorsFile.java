@@ -75,8 +75,11 @@ public final class SafetensorsFile {
 
     private static void writeData(OutputStream out, TensorData t, TensorData.DType type) throws IOException {
         if (type == TensorData.DType.I64) {
-            ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            b.putLong(t.dtype() == TensorData.DType.I64 ? t.longValue() : (long) t.values()[0]);
+            ByteBuffer b = ByteBuffer.allocate(8 * t.values().length).order(ByteOrder.LITTLE_ENDIAN);
+            boolean exactScalar = t.dtype() == TensorData.DType.I64 && t.values().length == 1;
+            for (float v : t.values()) {
+                b.putLong(exactScalar ? t.longValue() : (long) v);
+            }
             out.write(b.array());
             return;
         }

@@ -129,6 +129,14 @@ public final class VggNet implements AutoCloseable {
     }
 
     public NDArray forward(NDArray input, boolean training, ForwardObserver observer) {
+        return forward(input, training, observer, DJL_BN_MOMENTUM);
+    }
+
+    /**
+     * Forward pass with an explicit BatchNorm momentum in DJL's convention (running = m*running + (1-m)*batch),
+     * used in training mode to re-estimate running statistics as a cumulative average.
+     */
+    public NDArray forward(NDArray input, boolean training, ForwardObserver observer, float bnMomentum) {
         NDArray x = input;
         int conv = 0;
         for (VggArchitecture.Stage stage : arch.stages()) {
@@ -142,7 +150,7 @@ public final class VggNet implements AutoCloseable {
             x = Conv2d.conv2d(x, arrays.get(VggArchitecture.convWeight(conv)), null, ONE, ONE, ONE, 1)
                     .singletonOrThrow();
             x = BatchNorm.batchNorm(x, arrays.get(bn + "running_mean"), arrays.get(bn + "running_var"),
-                    arrays.get(bn + "weight"), arrays.get(bn + "bias"), -1, DJL_BN_MOMENTUM,
+                    arrays.get(bn + "weight"), arrays.get(bn + "bias"), -1, bnMomentum,
                     (float) VggArchitecture.BN_EPS, training).singletonOrThrow();
             x = Activation.relu(x);
             observer.observe(layer + ".output", x);

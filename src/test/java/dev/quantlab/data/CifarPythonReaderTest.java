@@ -176,7 +176,7 @@ class CifarPythonReaderTest {
 
     @Test
     void hugeDeclaredLengthIsRefusedWithoutAllocating() throws IOException {
-        byte[] pickle = new Py2PickleWriter().proto2().raw((byte) 'T', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f)
+        byte[] pickle = new Py2PickleWriter().proto2().raw((byte) 'T', (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0x7f)
                 .bytes();
         Path file = Files.write(tmp.resolve("b"), pickle);
         assertProblem(file, "longer than the whole file");

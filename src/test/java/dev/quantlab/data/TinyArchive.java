@@ -1,8 +1,5 @@
 package dev.quantlab.data;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,9 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * A small stand-in for {@code cifar-10-binary.tar.gz}: a tar.gz holding {@code cifar-10-batches-bin/} with the six
@@ -27,24 +21,18 @@ final class TinyArchive {
 
     TinyArchive() {
         Random random = new Random(12345);
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buf))) {
-            tar.putArchiveEntry(new TarArchiveEntry(CifarBinaryReader.FOLDER + "/"));
-            tar.closeArchiveEntry();
-            List<String> names = new ArrayList<>(CifarBinaryReader.TRAIN_FILES);
-            names.add(CifarBinaryReader.TEST_FILE);
-            for (int i = 0; i < names.size(); i++) {
-                byte[] content = new byte[20_000 + 1_000 * i];
-                random.nextBytes(content);
-                add(tar, names.get(i), content);
-                contents.add(content);
-                files.add(new DatasetSpec.ExpectedFile(names.get(i), content.length, md5(content)));
-            }
-            add(tar, "readme.html", "<p>tiny test copy</p>".getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        TarGzWriter tar = new TarGzWriter().dir(CifarBinaryReader.FOLDER);
+        List<String> names = new ArrayList<>(CifarBinaryReader.TRAIN_FILES);
+        names.add(CifarBinaryReader.TEST_FILE);
+        for (int i = 0; i < names.size(); i++) {
+            byte[] content = new byte[20_000 + 1_000 * i];
+            random.nextBytes(content);
+            tar.file(CifarBinaryReader.FOLDER + "/" + names.get(i), content);
+            contents.add(content);
+            files.add(new DatasetSpec.ExpectedFile(names.get(i), content.length, md5(content)));
         }
-        bytes = buf.toByteArray();
+        tar.file(CifarBinaryReader.FOLDER + "/readme.html", "<p>tiny test copy</p>".getBytes(StandardCharsets.UTF_8));
+        bytes = tar.toGzip();
     }
 
     /** The spec for this archive served from {@code url}. */
@@ -58,13 +46,5 @@ final class TinyArchive {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(CifarBinaryReader.FOLDER + "/" + name);
-        e.setSize(content.length);
-        tar.putArchiveEntry(e);
-        tar.write(content);
-        tar.closeArchiveEntry();
     }
 }

@@ -50,7 +50,7 @@ final class RestrictedUnpickler extends Unpickler {
         } catch (EOFException e) {
             throw truncated(e);
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("premature end")) {
+            if (source.remaining() == 0 || String.valueOf(e.getMessage()).contains("premature end")) {
                 throw truncated(e);
             }
             throw CheckpointException.damaged("its pickled data cannot be read (" + e.getMessage() + ")", e);

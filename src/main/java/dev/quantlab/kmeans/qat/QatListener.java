@@ -1,0 +1,32 @@
+package dev.quantlab.kmeans.qat;
+
+import dev.quantlab.train.TrainingListener;
+import java.util.Map;
+
+/** Training events plus the codebooks after every step (for centroid-trajectory charts). */
+public interface QatListener extends TrainingListener {
+    /** Centroids of every quantized layer after global step {@code step}; arrays must not be modified. */
+    default void onCodebooks(long step, Map<String, float[]> centroids) { }
+
+    QatListener NONE = new QatListener() { };
+
+    /** Adapts a plain training listener. */
+    static QatListener of(TrainingListener l) {
+        return new QatListener() {
+            @Override
+            public void onStep(dev.quantlab.train.StepResult step) {
+                l.onStep(step);
+            }
+
+            @Override
+            public void onEpoch(dev.quantlab.train.EpochResult epoch) {
+                l.onEpoch(epoch);
+            }
+
+            @Override
+            public void onMessage(String line) {
+                l.onMessage(line);
+            }
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.quantlab.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.cli.DownloadCommand;
+import dev.quantlab.core.UserFacingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code quantlab download}: a no-op on the shared copy, and a clear error for a damaged mirror download. */
+class DownloadCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void existingDataIsOnlyCheckedAndItsPlaceIsPrinted() {
+        Run run = run("--data", SharedData.root().toString());
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("already in " + SharedData.binFolder().toAbsolutePath()), run.out);
+        assertTrue(run.out.contains("--data " + SharedData.root()), run.out);
+    }
+
+    @Test
+    void mirrorWithWrongMd5IsReported() throws IOException {
+        TinyArchive archive = new TinyArchive();
+        try (ArchiveServer server = new ArchiveServer(archive.bytes, true)) {
+            Run run = run("--data", tmp.toString(), "--url", server.uri().toString());
+            assertEquals(1, run.exitCode);
+            assertTrue(run.err.contains(DatasetSpec.CIFAR10_BINARY_MD5) && run.err.contains(TinyArchive.md5(archive.bytes)),
+                    run.err);
+        }
+    }
+
+    /** What one command run printed and returned. */
+    private record Run(int exitCode, String out, String err) { }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new DownloadCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof UserFacingException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
