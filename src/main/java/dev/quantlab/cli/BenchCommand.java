@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on this machine.",
-        subcommands = {BenchCommand.Eval.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.KMeans.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -46,6 +46,23 @@ public final class BenchCommand implements Runnable {
                 System.out.printf(Locale.ROOT, "data pipeline overhead: %.1f%% of inference time (target < 10%%)%n",
                         r.overheadPercent());
             }
+        }
+    }
+
+    /** {@code bench kmeans}: the 1-D k-means against a dense n x k Lloyd iteration. */
+    @Command(name = "kmeans", mixinStandardHelpOptions = true,
+            description = "Time to k-means-quantize the whole VGG at 8, 4 and 2 bits with QuantLab's 1-D method, "
+                    + "against a plain n x k Lloyd iteration, as a ratio.")
+    static final class KMeans implements Runnable {
+        @Mixin
+        ModelOption model;
+        @Option(names = "--random-weights", description = "Use a freshly initialised VGG instead of a weights file.")
+        boolean random;
+
+        @Override
+        public void run() {
+            var weights = random ? VggNet.initialWeights(0) : model.load();
+            new dev.quantlab.kmeans.KMeansBenchmark().run(weights, System.out);
         }
     }
 }

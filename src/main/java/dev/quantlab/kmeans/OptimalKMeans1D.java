@@ -16,9 +16,11 @@ import java.util.Arrays;
  * <p>What is exact: the points are the tensor's <em>distinct</em> values weighted by their counts
  * (equal values always share a cluster in an optimum). When there are at most {@code maxPoints} of
  * them the result is the global optimum, up to double-precision rounding in the prefix sums. Above
- * that, neighbouring distinct values are merged into at most {@code maxPoints} groups: half the group
- * borders at equal-count quantiles, half at equal steps of distinct rank; each group keeps the exact
- * count, sum and sum of squares of its members. The result is then exactly the best clustering whose
+ * that, neighbouring distinct values are merged into at most {@code maxPoints} groups whose borders
+ * are the union of {@code maxPoints/2} equal-count quantiles (resolution where weights are dense),
+ * {@code maxPoints/4} equal steps of value over [min, max] (resolution in the sparse tails, where
+ * optimal clusters are small) and {@code maxPoints/4} equal steps of distinct rank (so there are always
+ * enough groups); each group keeps the exact count, sum and sum of squares of its members. The result is then exactly the best clustering whose
  * cluster borders fall on group borders, never better than the true optimum (and
  * {@link OptimalClustering#exact()} is false). In both cases {@code m = min(2^bits, distinct values)} and
  * the reported MSE is measured on every original value with the float centroids.
@@ -38,20 +40,20 @@ public final class OptimalKMeans1D {
      * Solves 1-D k-means for {@code values} (not modified) with {@code 2^bits} clusters.
      *
      * @param maxPoints largest number of weighted points the dynamic program runs on; must be at least
-     *                  {@code 2 * 2^bits}
+     *                  {@code 4 * 2^bits}
      * @throws IllegalArgumentException for a bit-width outside 1..8, a too small {@code maxPoints}, an
      *                                  empty tensor or NaN/infinite values
      */
     public static OptimalClustering solve(float[] values, int bits, int maxPoints) {
         int k = BitWidth.centroidCount(bits);
-        if (maxPoints < 2 * k) {
-            throw new IllegalArgumentException("maxPoints must be at least " + 2 * k + ", got " + maxPoints);
+        if (maxPoints < 4 * k) {
+            throw new IllegalArgumentException("maxPoints must be at least " + 4 * k + ", got " + maxPoints);
         }
         SortedValues sv = SortedValues.of(values);
         int[] starts = distinctStarts(sv);
         boolean exact = starts.length - 1 <= maxPoints;
         if (!exact) {
-            starts = group(starts, sv.size(), maxPoints);
+            starts = group(sv, starts, maxPoints);
         }
         int p = starts.length - 1;
         int m = Math.min(k, sv.distinct());
@@ -61,7 +63,7 @@ public final class OptimalKMeans1D {
             b[j] = starts[cuts[j]];
         }
         String method = exact ? "optimal DP (exact)" : "optimal DP on " + p + " groups";
-        return new OptimalClustering(RunPartition.toResult(sv, values, b, 0, true, method), exact, p);
+        return new OptimalClustering(RunPartition.toResult(sv, b, 0, true, method), exact, p);
     }
 
     /** Start index of each run of equal values, plus {@code size} at the end. */
@@ -77,24 +79,29 @@ public final class OptimalKMeans1D {
         return starts;
     }
 
-    /** Keeps at most {@code maxPoints - 1} inner borders of {@code starts}: count quantiles and rank steps. */
-    private static int[] group(int[] starts, int n, int maxPoints) {
+    /** Group borders (indices into the sorted values, 0 and n included): see the class comment. */
+    private static int[] group(SortedValues sv, int[] starts, int maxPoints) {
+        int n = sv.size();
         int d = starts.length - 1;
         int half = maxPoints / 2;
-        int[] borders = new int[2 * half + 1];
+        int quarter = maxPoints / 4;
+        int[] borders = new int[half + 2 * quarter + 2];
         int count = 0;
         for (int g = 1; g < half; g++) {
-            long target = (long) g * n / half;
-            int r = Arrays.binarySearch(starts, 0, d, (int) target);
-            borders[count++] = starts[r >= 0 ? r : Math.min(-r - 1, d - 1)];
+            // the first value larger than the value at the g-th count quantile
+            borders[count++] = sv.upperBound(sv.get((int) ((long) g * n / half)), 0);
         }
-        for (int g = 1; g < half; g++) {
-            borders[count++] = starts[(int) ((long) g * d / half)];
+        double lo = sv.min();
+        double width = (double) sv.max() - lo;
+        for (int g = 1; g < quarter; g++) {
+            borders[count++] = sv.upperBound(lo + width * g / quarter, 0);
+        }
+        for (int g = 1; g < quarter; g++) {
+            borders[count++] = starts[(int) ((long) g * d / quarter)];
         }
         borders[count++] = 0;
         borders[count++] = n;
-        int[] sorted = Arrays.stream(borders, 0, count).sorted().distinct().toArray();
-        return sorted;
+        return Arrays.stream(borders, 0, count).sorted().distinct().toArray();
     }
 
     /** Divide-and-conquer DP over the weighted points {@code [starts[g], starts[g+1])}; returns m+1 point cuts. */

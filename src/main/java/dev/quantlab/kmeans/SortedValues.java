@@ -1,7 +1,5 @@
 package dev.quantlab.kmeans;
 
-import java.util.Arrays;
-
 /**
  * A tensor's values sorted once, with prefix sums that make every per-cluster statistic O(1).
  *
@@ -12,13 +10,16 @@ import java.util.Arrays;
  */
 final class SortedValues {
     private final float[] sorted;
+    private final int[] order;
     private final double shift;
     private final double[] prefix;
     private final double[] prefixSquares;
     private final int distinct;
 
-    private SortedValues(float[] sorted, double shift, double[] prefix, double[] prefixSquares, int distinct) {
+    private SortedValues(float[] sorted, int[] order, double shift, double[] prefix, double[] prefixSquares,
+                         int distinct) {
         this.sorted = sorted;
+        this.order = order;
         this.shift = shift;
         this.prefix = prefix;
         this.prefixSquares = prefixSquares;
@@ -26,7 +27,7 @@ final class SortedValues {
     }
 
     /**
-     * Sorts a copy of {@code values} (the argument is not modified).
+     * Sorts a copy of {@code values} (the argument is not modified), remembering original positions.
      *
      * @throws IllegalArgumentException if {@code values} is empty or holds NaN or an infinity
      */
@@ -34,11 +35,8 @@ final class SortedValues {
         if (values.length == 0) {
             throw new IllegalArgumentException("cannot cluster an empty tensor");
         }
-        float[] s = values.clone();
-        Arrays.sort(s);
-        if (!Float.isFinite(s[0]) || !Float.isFinite(s[s.length - 1])) {
-            throw new IllegalArgumentException("tensor holds NaN or infinite values");
-        }
+        FloatRadixSort.Sorted result = FloatRadixSort.sort(values);
+        float[] s = result.values();
         double total = 0;
         for (float v : s) {
             total += v;
@@ -50,6 +48,9 @@ final class SortedValues {
         double sumSq = 0;
         int distinct = 1;
         for (int i = 0; i < s.length; i++) {
+            if (s[i] == 0f) {
+                s[i] = 0f; // -0.0 becomes 0.0: one value, one possible centroid
+            }
             double y = s[i] - shift;
             sum += y;
             sumSq += y * y;
@@ -59,7 +60,7 @@ final class SortedValues {
                 distinct++;
             }
         }
-        return new SortedValues(s, shift, p, q, distinct);
+        return new SortedValues(s, result.order(), shift, p, q, distinct);
     }
 
     int size() {
@@ -68,6 +69,11 @@ final class SortedValues {
 
     float get(int i) {
         return sorted[i];
+    }
+
+    /** Index in the original tensor of the value at sorted position {@code i}. */
+    int originalIndex(int i) {
+        return order[i];
     }
 
     float min() {
@@ -97,8 +103,11 @@ final class SortedValues {
 
     /** First index in {@code [from, size)} whose value is greater than {@code t} ({@code size} if none). */
     int upperBound(double t, int from) {
-        int lo = from;
-        int hi = sorted.length;
+        return upperBound(t, from, sorted.length);
+    }
+
+    /** First index in {@code [lo, hi)} whose value is greater than {@code t} ({@code hi} if none). */
+    private int upperBound(double t, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] > t) {
@@ -118,11 +127,47 @@ final class SortedValues {
      * @return {@code m + 1} boundaries, {@code b[0] = 0} and {@code b[m] = size}
      */
     int[] boundaries(double[] c, int m) {
+        return boundaries(c, m, null);
+    }
+
+    /**
+     * Like {@link #boundaries(double[], int)}, but searches outward from {@code hint} (the previous
+     * iteration's boundaries for as many centroids, or null): boundaries move little between Lloyd
+     * iterations, so an exponential search from the old position costs O(log distance).
+     */
+    int[] boundaries(double[] c, int m, int[] hint) {
         int[] b = new int[m + 1];
+        boolean useHint = hint != null && hint.length == m + 1;
         for (int j = 0; j + 1 < m; j++) {
-            b[j + 1] = upperBound((c[j] + c[j + 1]) * 0.5, b[j]);
+            double t = (c[j] + c[j + 1]) * 0.5;
+            b[j + 1] = useHint ? gallop(t, b[j], hint[j + 1]) : upperBound(t, b[j]);
         }
         b[m] = sorted.length;
         return b;
+    }
+
+    /** First index in {@code [lo, size)} whose value is greater than {@code t}, searching from {@code guess}. */
+    private int gallop(double t, int lo, int guess) {
+        int n = sorted.length;
+        int g = Math.max(lo, Math.min(guess, n));
+        if (g < n && sorted[g] <= t) {
+            int step = 1;
+            int known = g; // sorted[known] <= t
+            while (known + step < n && sorted[known + step] <= t) {
+                known += step;
+                step <<= 1;
+            }
+            return upperBound(t, known + 1, Math.min(known + step, n));
+        }
+        if (g == lo || sorted[g - 1] <= t) {
+            return g;
+        }
+        int above = g - 1; // sorted[above] > t
+        int step = 1;
+        while (above - step >= lo && sorted[above - step] > t) {
+            above -= step;
+            step <<= 1;
+        }
+        return upperBound(t, Math.max(lo, above - step + 1), above);
     }
 }

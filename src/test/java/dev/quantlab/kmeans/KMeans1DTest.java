@@ -76,6 +76,17 @@ class KMeans1DTest {
 
     @ParameterizedTest
     @EnumSource(Init.class)
+    void signedZerosAreOneValue(Init init) {
+        float[] values = {-0f, 0f, -0f, 1f, 0f};
+        KMeansResult r = KMeans1D.cluster(values, 2, init, 3);
+        assertEquals(2, r.k());
+        assertEquals(0.0, r.mse());
+        assertEquals(0f, r.centroids()[0], 0f);
+        assertEquals(1f, r.centroids()[1]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Init.class)
     void emptyClustersAreReseededNeverNaN(Init init) {
         // a dense blob near 0 and a far outlier: an evenly spaced start leaves most clusters empty
         Random rnd = new Random(3);

@@ -1,0 +1,161 @@
+package dev.quantlab.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.Evaluator;
+import dev.quantlab.kmeans.BitWidth;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.Init;
+import dev.quantlab.kmeans.SizeReport;
+import dev.quantlab.kmeans.qat.KMeansQat;
+import dev.quantlab.kmeans.qat.QatConfig;
+import dev.quantlab.kmeans.qat.QatListener;
+import dev.quantlab.kmeans.qat.QatResult;
+import dev.quantlab.kmeans.qat.UpdateRule;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.SafetensorsFile;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.TensorData;
+import dev.quantlab.model.VggArchitecture;
+import dev.quantlab.model.VggNet;
+import dev.quantlab.train.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Steps 2-4 of the lesson: k-means quantization at several bit-widths, optionally recovered with QAT. */
+@Command(name = "kmeans", mixinStandardHelpOptions = true,
+        description = {"K-means (weight-sharing) quantization of every weight tensor at each bit-width, its size and "
+                + "accuracy, and optionally quantization-aware training (QAT) to recover the accuracy.",
+            "Starts from the fp32 model for every bit-width; the fp32 weights are never modified."})
+public final class KMeansCommand implements Runnable {
+    @Mixin
+    ModelOption model;
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--bits", split = ",", defaultValue = "8,4,2", paramLabel = "B[,B...]",
+            description = "Bit-widths 1..8 (default: ${DEFAULT-VALUE}).")
+    List<Integer> bits;
+    @Option(names = "--fc-bits", paramLabel = "B",
+            description = "Mixed precision: bits for the classifier (conv layers take --bits), e.g. conv 8 / FC 5.")
+    Integer fcBits;
+    @Option(names = "--qat", description = "Fine-tune when the accuracy drop exceeds the threshold.")
+    boolean qat;
+    @Option(names = "--epochs", defaultValue = "5", description = "Most QAT epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--threshold", defaultValue = "0.5", description = "Accuracy-drop threshold in points (default: ${DEFAULT-VALUE}).")
+    double threshold;
+    @Option(names = "--update", defaultValue = "mean", description = "Centroid update in QAT: mean (the lesson's) or gradient (true dL/dC).")
+    String update;
+    @Option(names = "--init", defaultValue = "kmeans++", description = "k-means start: kmeans++, linear or random (default: ${DEFAULT-VALUE}).")
+    String init;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for k-means starts and QAT batches (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--bn-recalibrate", defaultValue = "0", paramLabel = "N",
+            description = "Re-estimate BatchNorm statistics on N training images after quantizing (0: off).")
+    int bnImages;
+    @Option(names = "--lr", defaultValue = "0.01", description = "QAT learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--batch-size", defaultValue = "512", description = "QAT batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--epoch-fraction", defaultValue = "1.0", description = "Run this fraction of each QAT epoch (default: ${DEFAULT-VALUE}).")
+    double epochFraction;
+    @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on a class-balanced subset of N test images (0: all).")
+    int limit;
+    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors.")
+    Path save;
+
+    @Override
+    public void run() {
+        Init start = parseInit(init);
+        UpdateRule rule = parseRule(update);
+        List<BitWidthPlan> plans = new ArrayList<>();
+        for (int b : bits) {
+            BitWidth.check(b);
+            plans.add(fcBits == null ? BitWidthPlan.uniform(b) : BitWidthPlan.of(b, BitWidth.check(fcBits)));
+        }
+        StateDict fp32 = model.load();
+        CifarSplit test = data.test();
+        CifarSplit train = (qat || bnImages > 0) ? data.train() : null;
+        QatConfig config = new QatConfig(epochs, threshold, lr, 0.9, 0.0, batchSize, rule, epochFraction, limit, seed,
+                bnImages);
+        QatListener printer = QatListener.of(new TrainingListener() {
+            @Override
+            public void onMessage(String line) {
+                System.out.println(line);
+            }
+        });
+        List<QatResult> results = new ArrayList<>();
+        try (NDManager mgr = NDManager.newBaseManager()) {
+            double fp32Accuracy;
+            try (VggNet net = VggNet.fromStateDict(mgr, fp32)) {
+                fp32Accuracy = new Evaluator().evaluate(mgr, Evaluator.of(net), test, limit, new ConsoleProgress("fp32"),
+                        CancellationToken.none()).accuracyPercent();
+            }
+            System.out.printf(Locale.ROOT, "fp32 model has accuracy=%.2f%%%n", fp32Accuracy);
+            System.out.println("fp32 model has size=" + ModelSize.formatMib(
+                    ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32)));
+            KMeansQat runner = new KMeansQat(config, start, printer, CancellationToken.none());
+            for (BitWidthPlan plan : plans) {
+                QatResult r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
+                results.add(r);
+                if (save != null) {
+                    save(r);
+                }
+            }
+        }
+        printTable(results);
+    }
+
+    private void save(QatResult r) {
+        Path file = save.resolve("kmeans-" + r.planDescription().replaceAll("[^A-Za-z0-9]+", "") + "bit.safetensors");
+        try {
+            SafetensorsFile.write(file, r.bestWeights(), Map.of("quantlab.kind", "kmeans", "plan", r.planDescription()),
+                    TensorData.DType.F32);
+            System.out.println("    saved " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printTable(List<QatResult> results) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-16s %12s %12s %10s %10s %10s %9s %9s%n", "bits", "lesson size", "honest size",
+                "before", "BN re-est.", "after QAT", "k-means s", "QAT s");
+        for (QatResult r : results) {
+            SizeReport s = r.quantized().sizeReport();
+            System.out.printf(Locale.ROOT, "%-16s %8.2f MiB %8.2f MiB %9.2f%% %10s %10s %9.2f %9.0f%n",
+                    r.planDescription(), s.lessonMib(), s.honestMib(), r.accuracyBefore(),
+                    Double.isNaN(r.accuracyAfterBnRecalibration()) ? "-"
+                            : String.format(Locale.ROOT, "%.2f%%", r.accuracyAfterBnRecalibration()),
+                    r.trained() ? String.format(Locale.ROOT, "%.2f%%", r.bestAccuracy()) : "-", r.kmeansSeconds(),
+                    r.qatSeconds());
+        }
+    }
+
+    static Init parseInit(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "kmeans++", "k-means++", "kmeans_plus_plus", "plusplus" -> Init.KMEANS_PLUS_PLUS;
+            case "linear" -> Init.LINEAR;
+            case "random" -> Init.RANDOM;
+            default -> throw new IllegalArgumentException("unknown --init '" + s + "': use kmeans++, linear or random");
+        };
+    }
+
+    static UpdateRule parseRule(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "mean" -> UpdateRule.MEAN;
+            case "gradient", "grad" -> UpdateRule.GRADIENT;
+            default -> throw new IllegalArgumentException("unknown --update '" + s + "': use mean or gradient");
+        };
+    }
+}
