@@ -2,6 +2,7 @@ package dev.quantlab.cli;
 
 import dev.quantlab.app.QuantLabApp;
 import dev.quantlab.app.SnapshotMode;
+import dev.quantlab.core.UserFacingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,5 +24,8 @@ public final class GuiCommand implements Runnable {
             args.add("--" + SnapshotMode.PARAM + "=" + snapshot.toAbsolutePath());
         }
         Application.launch(QuantLabApp.class, args.toArray(String[]::new));
+        SnapshotMode.failure().ifPresent(f -> {
+            throw new UserFacingException("snapshot failed: " + f);
+        });
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = {"Learn neural-network quantization on a real VGG trained on CIFAR-10.",
             "Without a command, opens the desktop app (same as 'gui')."},
         subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, DownloadCommand.class,
-            KMeansCommand.class, BenchCommand.class,
+            KMeansCommand.class, BenchCommand.class, CheckpointCommand.class,
+            PlotTrainingCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuantLabCommand implements Runnable {
 

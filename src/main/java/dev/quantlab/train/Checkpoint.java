@@ -25,15 +25,24 @@ public final class Checkpoint {
 
     public static void save(Path file, VggNet net, SgdOptimizer optimizer, TrainingState state, TrainConfig config,
             TensorData.DType floatType) throws IOException {
-        StateDict sd = net.toStateDict();
+        StateDict momentum = new StateDict();
         for (Map.Entry<String, NDArray> e : optimizer.buffers().entrySet()) {
             NDArray b = e.getValue();
-            sd.put(MOMENTUM_PREFIX + e.getKey(),
+            momentum.put(e.getKey(),
                     TensorData.of(b.toType(DataType.FLOAT32, false).toFloatArray(), b.getShape().getShape()));
         }
+        save(file, net.toStateDict(), momentum, state, config.describe(), floatType);
+    }
+
+    /** Writes weights, momentum buffers (may be empty) and state; {@code floatType} F16 halves the size. */
+    public static void save(Path file, StateDict weights, StateDict momentum, TrainingState state, String config,
+            TensorData.DType floatType) throws IOException {
+        StateDict sd = new StateDict();
+        weights.asMap().forEach(sd::put);
+        momentum.asMap().forEach((k, v) -> sd.put(MOMENTUM_PREFIX + k, v));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(KIND_KEY, KIND);
-        meta.put("config", config.describe());
+        meta.put("config", config);
         meta.put("epoch", Integer.toString(state.epoch));
         meta.put("step_in_epoch", Integer.toString(state.stepInEpoch));
         meta.put("global_step", Long.toString(state.globalStep));
@@ -44,6 +53,15 @@ public final class Checkpoint {
         meta.put("wall_seconds", Double.toString(state.wallSeconds));
         meta.put("history", state.historyCsv());
         SafetensorsFile.write(file, sd, meta, floatType);
+    }
+
+    /**
+     * A compact copy for committing: weights in fp16 and the training state, without momentum buffers
+     * (a resumed run rebuilds momentum within a few steps).
+     */
+    public static void compact(Path from, Path to) throws IOException {
+        Loaded ck = load(from);
+        save(to, ck.weights(), new StateDict(), ck.state(), ck.config(), TensorData.DType.F16);
     }
 
     /** Loaded checkpoint: model weights, momentum buffers and state. */

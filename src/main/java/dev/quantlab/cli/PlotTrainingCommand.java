@@ -1,0 +1,73 @@
+package dev.quantlab.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Plots a training log (train-log.csv) as a PNG: loss on top, train/test accuracy below. */
+@Command(name = "plot-training", mixinStandardHelpOptions = true,
+        description = "Plot a train-log.csv (loss and accuracy per epoch) to a PNG.")
+public final class PlotTrainingCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "CSV", description = "The training log written by 'train'.")
+    Path csv;
+    @Parameters(index = "1", paramLabel = "PNG", description = "The image to write.")
+    Path png;
+
+    @Override
+    public void run() {
+        XYSeries loss = new XYSeries("train loss");
+        XYSeries trainAcc = new XYSeries("train accuracy (augmented)");
+        XYSeries testAcc = new XYSeries("test accuracy (subset)");
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                int epoch = Integer.parseInt(f[0]) + 1;
+                loss.add(epoch, Double.parseDouble(f[1]));
+                trainAcc.add(epoch, Double.parseDouble(f[2]));
+                testAcc.add(epoch, Double.parseDouble(f[3]));
+            }
+            XYPlot lossPlot = plot(new XYSeriesCollection(loss), "loss");
+            XYSeriesCollection acc = new XYSeriesCollection(trainAcc);
+            acc.addSeries(testAcc);
+            XYPlot accPlot = plot(acc, "accuracy (%)");
+            CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis("epoch"));
+            combined.add(lossPlot, 1);
+            combined.add(accPlot, 1);
+            JFreeChart chart = new JFreeChart("QuantLab VGG on CIFAR-10: training curve", JFreeChart.DEFAULT_TITLE_FONT,
+                    combined, true);
+            chart.setBackgroundPaint(Color.WHITE);
+            ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 600);
+            System.out.println("wrote " + png.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot plot " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static XYPlot plot(XYSeriesCollection data, String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot p = new XYPlot(data, null, y, r);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return p;
+    }
+}
