@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quantlab", mixinStandardHelpOptions = true, version = "QuantLab 0.1.0",
         description = {"Learn neural-network quantization on a real VGG trained on CIFAR-10.",
             "Without a command, opens the desktop app (same as 'gui')."},
-        subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, DownloadCommand.class,
+        subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, ImportCommand.class, DownloadCommand.class,
             KMeansCommand.class, BenchCommand.class, CheckpointCommand.class,
             PlotTrainingCommand.class,
             CommandLine.HelpCommand.class})

@@ -1,0 +1,105 @@
+package dev.quantlab.linear;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Accumulates the min/max of named activation points over calibration batches (values arrive as float
+ * arrays from someone's forward pass), and optionally a histogram per point for percentile clipping.
+ * Thread-safe: every call locks the observer.
+ */
+public final class RangeObserver {
+    /** Default bins per sign of the optional histogram. */
+    public static final int DEFAULT_BINS = 2048;
+
+    private final int histogramBins;
+    private final Map<String, PointStats> points = new LinkedHashMap<>();
+
+    private RangeObserver(int histogramBins) {
+        this.histogramBins = histogramBins;
+    }
+
+    /** An observer of min/max only. */
+    public static RangeObserver minMax() {
+        return new RangeObserver(0);
+    }
+
+    /** An observer that also keeps a histogram per point ({@code binsPerSign} bins for each sign). */
+    public static RangeObserver withHistogram(int binsPerSign) {
+        return new RangeObserver(binsPerSign);
+    }
+
+    /** Records every value of {@code values}. */
+    public void observe(String point, float[] values) {
+        observe(point, values, 0, values.length);
+    }
+
+    /** Records {@code values[from..to)}; NaN values are rejected. */
+    public synchronized void observe(String point, float[] values, int from, int to) {
+        if (from < 0 || to > values.length || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of " + values.length);
+        }
+        if (from == to) {
+            return;
+        }
+        PointStats s = points.computeIfAbsent(point, p -> new PointStats(histogramBins));
+        float lo = s.min;
+        float hi = s.max;
+        for (int i = from; i < to; i++) {
+            float v = values[i];
+            if (Float.isNaN(v)) {
+                throw new IllegalArgumentException("NaN observed at " + point);
+            }
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        s.min = lo;
+        s.max = hi;
+        if (s.histogram != null) {
+            s.histogram.add(values, from, to);
+        }
+    }
+
+    /** Point names seen so far, in first-seen order. */
+    public synchronized java.util.Set<String> pointNames() {
+        return java.util.Set.copyOf(points.keySet());
+    }
+
+    /** The exact min/max of every point. */
+    public synchronized ActivationRanges ranges() {
+        Map<String, MinMax> r = new LinkedHashMap<>();
+        points.forEach((k, v) -> r.put(k, new MinMax(v.min, v.max)));
+        return new ActivationRanges(r);
+    }
+
+    /**
+     * Ranges clipped to the {@code 100 - percentile} and {@code percentile} quantiles of each point (e.g.
+     * 99.99), never wider than the observed min/max. Needs an observer made with {@link #withHistogram}.
+     */
+    public synchronized ActivationRanges percentileRanges(double percentile) {
+        if (!(percentile > 50 && percentile <= 100)) {
+            throw new IllegalArgumentException("percentile must be in (50, 100], got " + percentile);
+        }
+        if (histogramBins == 0) {
+            throw new IllegalStateException("this observer keeps no histogram; use RangeObserver.withHistogram");
+        }
+        Map<String, MinMax> r = new LinkedHashMap<>();
+        double q = percentile / 100;
+        points.forEach((k, v) -> {
+            double lo = Math.max(v.min, Math.min(v.max, v.histogram.quantile(1 - q)));
+            double hi = Math.min(v.max, Math.max(lo, v.histogram.quantile(q)));
+            r.put(k, new MinMax(lo, hi));
+        });
+        return new ActivationRanges(r);
+    }
+
+    private static final class PointStats {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        final ValueHistogram histogram;
+
+        PointStats(int bins) {
+            histogram = bins > 0 ? new ValueHistogram(bins) : null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.quantlab.linear;
+
+/**
+ * A streaming histogram of real values with a fixed number of bins per sign over {@code (-top, top)}; when a
+ * value falls outside, {@code top} doubles and neighbouring bins merge, so no second pass is needed.
+ * Quantiles interpolate linearly inside a bin.
+ */
+final class ValueHistogram {
+    private final long[] positive;
+    private final long[] negative;
+    private double top;
+    private long count;
+
+    ValueHistogram(int binsPerSign) {
+        if (binsPerSign < 2 || binsPerSign % 2 != 0) {
+            throw new IllegalArgumentException("bins per sign must be even and >= 2, got " + binsPerSign);
+        }
+        positive = new long[binsPerSign];
+        negative = new long[binsPerSign];
+    }
+
+    void add(float[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = values[i];
+            double mag = Math.abs(v);
+            if (mag >= top && mag > 0) {
+                grow(mag);
+            }
+            if (mag == 0) {
+                positive[0]++;
+            } else {
+                int bin = Math.min(positive.length - 1, (int) (mag / top * positive.length));
+                (v > 0 ? positive : negative)[bin]++;
+            }
+        }
+        count += to - from;
+    }
+
+    private void grow(double mag) {
+        if (top == 0) {
+            top = Math.scalb(1.0, Math.getExponent(mag) + 1);
+            return;
+        }
+        while (mag >= top) {
+            merge(positive);
+            merge(negative);
+            top *= 2;
+        }
+    }
+
+    private static void merge(long[] bins) {
+        int half = bins.length / 2;
+        for (int i = 0; i < half; i++) {
+            bins[i] = bins[2 * i] + bins[2 * i + 1];
+        }
+        java.util.Arrays.fill(bins, half, bins.length, 0);
+    }
+
+    long count() {
+        return count;
+    }
+
+    /** The value below which a fraction {@code q} of the samples lie (approximate to one bin). */
+    double quantile(double q) {
+        if (count == 0) {
+            throw new IllegalStateException("empty histogram");
+        }
+        double target = Math.max(0, Math.min(1, q)) * count;
+        double width = top / positive.length;
+        double cumulative = 0;
+        for (int i = negative.length - 1; i >= 0; i--) {
+            if (negative[i] > 0 && cumulative + negative[i] >= target) {
+                return -(i + 1) * width + (target - cumulative) / negative[i] * width;
+            }
+            cumulative += negative[i];
+        }
+        for (int i = 0; i < positive.length; i++) {
+            if (positive[i] > 0 && cumulative + positive[i] >= target) {
+                return i * width + (target - cumulative) / positive[i] * width;
+            }
+            cumulative += positive[i];
+        }
+        return top;
+    }
+}

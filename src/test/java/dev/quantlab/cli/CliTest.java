@@ -1,0 +1,98 @@
+package dev.quantlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.TestPaths;
+import dev.quantlab.model.SafetensorsFile;
+import dev.quantlab.model.TensorData;
+import dev.quantlab.model.VggNet;
+import dev.quantlab.model.pth.PthImporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs CLI commands in-process and checks what they print. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) { }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = QuantLabCommand.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path randomModel() throws IOException {
+        Path f = dir.resolve("vgg.safetensors");
+        SafetensorsFile.write(f, VggNet.initialWeights(8), Map.of(), TensorData.DType.F32);
+        return f;
+    }
+
+    @Test
+    void infoPrintsParameterCountAndTheLessonsSize() {
+        Run r = run("info", "--no-weights");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("parameters: 9,228,362"), r.out());
+        assertTrue(r.out().contains("size at 32 bits = 35.20 MiB"), r.out());
+    }
+
+    @Test
+    void evalPrintsTheLessonsLines() throws IOException {
+        Run r = run("eval", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--limit", "20");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].matches("fp32 model has accuracy=\\d+\\.\\d\\d%"), lines[0]);
+        assertEquals("fp32 model has size=35.20 MiB", lines[1]);
+    }
+
+    @Test
+    void foreignCheckpointIsRefusedWithTheMismatchedTensors() {
+        Path resnet = TestPaths.shared().resolve("fixtures/pytorch/EhanW_advrob-cifar10_resnet20.pth");
+        Run r = run("import", resnet.toString(), dir.resolve("x.safetensors").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("missing tensors (50)"), r.err());
+        assertTrue(r.err().contains("unexpected tensors (128)"), r.err());
+        assertTrue(r.err().contains("conv_1.weight"), r.err());
+    }
+
+    @Test
+    void importConvertsAVggCheckpointThatHoldsAStateDict() throws IOException {
+        // a .pth written the way the lesson's vgg.cifar.pretrained.pth is: a dict whose 'state_dict' holds the VGG
+        Path pth = dir.resolve("vgg.pth");
+        dev.quantlab.model.pth.VggCheckpoints.writeZipWithStateDict(pth, VggNet.initialWeights(4));
+        Path out = dir.resolve("vgg.safetensors");
+        Run r = run("import", pth.toString(), out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(VggNet.initialWeights(4).get("backbone.conv2.weight").values()[99],
+                SafetensorsFile.read(out).tensors().get("backbone.conv2.weight").values()[99]);
+        assertEquals(50, PthImporter.importStateDict(pth).size());
+    }
+
+    @Test
+    void badOptionsGiveAClearMessageNotAStackTrace() {
+        Run r = run("kmeans", "--bits", "9", "--model", "nope.safetensors");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bit-width must be between 1 and 8, got 9"), r.err());
+        Run m = run("eval", "--model", dir.resolve("missing.safetensors").toString());
+        assertEquals(1, m.code());
+        assertTrue(m.err().startsWith("error: Model file not found"), m.err());
+    }
+}
