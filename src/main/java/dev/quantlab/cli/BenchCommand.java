@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on this machine.",
-        subcommands = {BenchCommand.Eval.class, BenchCommand.KMeans.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.KMeans.class, BenchCommand.Int8.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -63,6 +63,46 @@ public final class BenchCommand implements Runnable {
         public void run() {
             var weights = random ? VggNet.initialWeights(0) : model.load();
             new dev.quantlab.kmeans.KMeansBenchmark().run(weights, System.out);
+        }
+    }
+
+    /** {@code bench int8}: the fp32 model and the integer-only model on the same images. */
+    @Command(name = "int8", mixinStandardHelpOptions = true,
+            description = "Throughput (img/s) of the fp32 VGG (libtorch, float) and of the integer-only VGG (QuantLab's "
+                    + "int8 kernels) on the same test images in one run, with their ratio.")
+    static final class Int8 implements Runnable {
+        @Mixin
+        ModelOption model;
+        @Mixin
+        DataOption data;
+        @Option(names = "--limit", defaultValue = "500", description = "Images (default: ${DEFAULT-VALUE}; 0: all).")
+        int limit;
+
+        @Override
+        public void run() {
+            var fp32 = model.load();
+            var test = data.test();
+            var train = data.train();
+            var experiment = new dev.quantlab.linear.pipeline.LinearExperiment(
+                    dev.quantlab.linear.pipeline.ActivationCalibrator.Settings.lesson(),
+                    dev.quantlab.core.CancellationToken.none());
+            try (NDManager mgr = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(mgr, fp32)) {
+                var built = experiment.build(mgr, fp32, train, dev.quantlab.linear.IntegerVggConfig.lesson(),
+                        dev.quantlab.core.ProgressListener.NONE);
+                var evaluator = new dev.quantlab.eval.Evaluator(100);
+                var none = dev.quantlab.core.ProgressListener.NONE;
+                var go = dev.quantlab.core.CancellationToken.none();
+                evaluator.evaluate(mgr, dev.quantlab.eval.Evaluator.of(net), test, 100, none, go);
+                experiment.evaluate(built.model(), test, 50, none);
+                var f = evaluator.evaluate(mgr, dev.quantlab.eval.Evaluator.of(net), test, limit, none, go);
+                var q = experiment.evaluate(built.model(), test, limit, none);
+                System.out.printf(Locale.ROOT, "images: %d, %d cores%n", f.images(), Runtime.getRuntime().availableProcessors());
+                System.out.printf(Locale.ROOT, "fp32 (libtorch float32, oneDNN):      %7.1f img/s  accuracy %.2f%%%n",
+                        f.imagesPerSecond(), f.accuracyPercent());
+                System.out.printf(Locale.ROOT, "integer-only (QuantLab int8 kernels): %7.1f img/s  accuracy %.2f%%%n",
+                        q.imagesPerSecond(), q.accuracyPercent());
+                System.out.printf(Locale.ROOT, "integer / fp32 throughput: %.2fx%n", q.imagesPerSecond() / f.imagesPerSecond());
+            }
         }
     }
 }

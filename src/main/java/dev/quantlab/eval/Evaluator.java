@@ -34,29 +34,43 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates on the first {@code limit/10} images of each class ({@code limit <= 0}: the whole split).
+     * Evaluates a float-tensor classifier on the first {@code limit/10} images of each class
+     * ({@code limit <= 0}: the whole split); batches are built from the bytes one at a time.
      */
     public EvalResult evaluate(NDManager parent, Classifier model, CifarSplit split, int limit, ProgressListener progress,
+            CancellationToken cancel) {
+        return evaluate(floatBatches(parent, model), split, limit, progress, cancel);
+    }
+
+    /** Adapts a classifier on float NDArrays to a predictor on stored bytes (one sub-manager per batch). */
+    public BatchPredictor floatBatches(NDManager parent, Classifier model) {
+        float[] buf = new float[batchSize * CifarSplit.IMAGE_BYTES];
+        return (split, idx, from, n) -> {
+            BatchMaker.fill(split, idx, from, n, Augmentation.NONE, null, buf);
+            try (NDManager mgr = parent.newSubManager()) {
+                NDArray x = mgr.create(java.nio.FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES),
+                        new Shape(n, 3, 32, 32));
+                return model.predict(mgr, x);
+            }
+        };
+    }
+
+    /** Evaluates any predictor on a class-balanced subset ({@code limit <= 0}: all), in a fixed order. */
+    public EvalResult evaluate(BatchPredictor model, CifarSplit split, int limit, ProgressListener progress,
             CancellationToken cancel) {
         int[] idx = split.balancedIndices(limit);
         long[][] confusion = new long[CifarSplit.CLASSES][CifarSplit.CLASSES];
         int correct = 0;
-        float[] buf = new float[batchSize * CifarSplit.IMAGE_BYTES];
         long start = System.nanoTime();
         for (int from = 0; from < idx.length; from += batchSize) {
             cancel.throwIfCancelled();
             int n = Math.min(batchSize, idx.length - from);
-            BatchMaker.fill(split, idx, from, n, Augmentation.NONE, null, buf);
             int[] labels = BatchMaker.labels(split, idx, from, n);
-            try (NDManager mgr = parent.newSubManager()) {
-                NDArray x = mgr.create(java.nio.FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES),
-                        new Shape(n, 3, 32, 32));
-                int[] pred = model.predict(mgr, x);
-                for (int i = 0; i < n; i++) {
-                    confusion[labels[i]][pred[i]]++;
-                    if (pred[i] == labels[i]) {
-                        correct++;
-                    }
+            int[] pred = model.predict(split, idx, from, n);
+            for (int i = 0; i < n; i++) {
+                confusion[labels[i]][pred[i]]++;
+                if (pred[i] == labels[i]) {
+                    correct++;
                 }
             }
             progress.onProgress(from + n, idx.length, "evaluated " + (from + n) + "/" + idx.length + " images");

@@ -1,0 +1,69 @@
+package dev.quantlab.linear.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.ProgressListener;
+import dev.quantlab.data.Augmentation;
+import dev.quantlab.data.BatchMaker;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.linear.ActivationRanges;
+import dev.quantlab.linear.RangeObserver;
+import dev.quantlab.model.VggNet;
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+
+/**
+ * Records activation ranges for linear quantization: the input of every conv/linear layer and the output of
+ * the ReLU after each conv, over {@code batches} batches of augmented training images (the lesson: one batch
+ * of 512). Min/max by default; {@code percentile < 100} clips outliers (beyond the lesson).
+ */
+public final class ActivationCalibrator {
+    private static final int CHUNK = 128;
+
+    /** How many images and how the range is taken. */
+    public record Settings(int batches, int batchSize, double percentile, long seed) {
+        public Settings {
+            if (batches <= 0 || batchSize <= 0) {
+                throw new IllegalArgumentException("calibration needs at least one batch of at least one image");
+            }
+            if (!(percentile > 50) || percentile > 100) {
+                throw new IllegalArgumentException("percentile must be in (50, 100], got " + percentile);
+            }
+        }
+
+        public static Settings lesson() {
+            return new Settings(1, 512, 100.0, 0);
+        }
+    }
+
+    private ActivationCalibrator() { }
+
+    public static ActivationRanges calibrate(NDManager parent, VggNet net, CifarSplit train, Settings s,
+            ProgressListener progress, CancellationToken cancel) {
+        boolean clip = s.percentile() < 100;
+        RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
+        int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));
+        int total = Math.min(order.length, s.batches() * s.batchSize());
+        float[] buf = new float[CHUNK * CifarSplit.IMAGE_BYTES];
+        SplittableRandom rnd = new SplittableRandom(s.seed() + 1);
+        for (int from = 0; from < total; from += CHUNK) {
+            cancel.throwIfCancelled();
+            int n = Math.min(CHUNK, total - from);
+            BatchMaker.fill(train, order, from, n, Augmentation.LESSON, rnd, buf);
+            try (NDManager m = parent.newSubManager()) {
+                NDArray x = m.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
+                net.forward(x, false, (point, value) -> {
+                    if (clip) {
+                        observer.observe(point, value.toFloatArray());
+                    } else {
+                        observer.observe(point, new float[] {value.min().getFloat(), value.max().getFloat()});
+                    }
+                });
+            }
+            progress.onProgress(from + n, total, "calibrating activation ranges");
+        }
+        return clip ? observer.percentileRanges(s.percentile()) : observer.ranges();
+    }
+}
