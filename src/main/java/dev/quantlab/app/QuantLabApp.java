@@ -1,25 +1,111 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.common.DialogPrompts;
+import dev.quantlab.app.common.ErrorDialog;
+import dev.quantlab.app.common.Prompts;
+import dev.quantlab.app.export.ExportActions;
+import dev.quantlab.app.lesson.LessonLibrary;
+import dev.quantlab.app.services.DatasetDownloader;
+import dev.quantlab.app.settings.WindowSettings;
+import dev.quantlab.app.settings.WindowStateKeeper;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
-/** The JavaFX application: a window titled QuantLab around the lesson tabs. */
+/**
+ * The JavaFX application: builds the services and the main window, restores the window's size and last tab,
+ * saves them on exit, and in snapshot mode renders every tab to a PNG and quits.
+ */
 public class QuantLabApp extends Application {
     public static final String TITLE = "QuantLab";
 
+    private final AppConfig config;
+    private AppServices services;
+    private MainWindow window;
+    private Stage stage;
+
+    /** Used by {@link Application#launch}: default locations ({@link AppConfig#defaults()}). */
+    public QuantLabApp() {
+        this(null);
+    }
+
+    /** With explicit locations (tests). */
+    public QuantLabApp(AppConfig config) {
+        this.config = config;
+    }
+
     @Override
-    public void start(Stage stage) {
-        BorderPane root = new BorderPane();
-        TabPane tabs = new TabPane();
-        tabs.setId("lessonTabs");
-        root.setCenter(tabs);
+    public void start(Stage primary) {
+        this.stage = primary;
+        AppConfig c = config != null ? config : AppConfig.defaults();
+        Supplier<Window> owner = () -> stage;
+        ErrorDialog errors = new ErrorDialog(owner);
+        services = new AppServices(c, errors, DatasetDownloader.official());
+        ExportActions export = new ExportActions(owner, services.jobs(), errors, services.notice()::set);
+        Prompts prompts = new DialogPrompts(owner, services.data(), services.model());
+        window = new MainWindow(new TabContext(services, export, prompts), LessonLibrary.load(c.language()),
+                this::quit);
+        WindowSettings saved = services.settings().load();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(saved.width(), screen.getWidth()),
+                Math.min(saved.height(), screen.getHeight()));
+        Theme.apply(scene);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 1200, 800));
+        stage.setScene(scene);
+        stage.setMinWidth(WindowSettings.MIN_WIDTH);
+        stage.setMinHeight(WindowSettings.MIN_HEIGHT);
+        WindowStateKeeper.apply(stage, saved);
+        if (!saved.lastTab().isEmpty()) {
+            window.select(saved.lastTab());
+        }
+        stage.setOnHidden(e -> saveSettings());
         stage.show();
-        SnapshotMode.fromParameters(getParameters() == null ? java.util.Map.of() : getParameters().getNamed()).ifPresent(s -> s.capture(stage, Platform::exit));
+        services.start();
+        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
+        SnapshotMode.fromParameters(named).ifPresent(s -> s.capture(stage, targets(), Platform::exit));
+    }
+
+    private List<SnapshotMode.Target> targets() {
+        return window.tabs().stream().map(t -> new SnapshotMode.Target(t.id(), () -> window.select(t.id()),
+                t.contentReady())).toList();
+    }
+
+    private void quit() {
+        stage.close();
+        Platform.exit();
+    }
+
+    /** Writes the window's size, position and tab to the settings file. */
+    void saveSettings() {
+        if (services == null || window == null) {
+            return;
+        }
+        String problem = services.settings().save(WindowStateKeeper.capture(stage, window.selectedTabId()));
+        if (problem != null) {
+            System.err.println(problem);
+        }
+    }
+
+    @Override
+    public void stop() {
+        saveSettings();
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    /** The window (tests). */
+    public MainWindow window() {
+        return window;
+    }
+
+    /** The services (tests). */
+    public AppServices services() {
+        return services;
     }
 }

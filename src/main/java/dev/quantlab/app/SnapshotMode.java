@@ -2,26 +2,37 @@ package dev.quantlab.app;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
-/** {@code gui --snapshot DIR}: renders the window once per tab into {@code DIR/<tab>.png}, then exits. */
+/**
+ * {@code gui --snapshot DIR}: selects each tab, waits until it signals that its first content is shown (or a
+ * timeout passes), lets the scene render, and writes {@code DIR/<tab id>.png}; then runs {@code done}.
+ */
 public final class SnapshotMode {
     public static final String PARAM = "snapshot";
+    static final Duration READY_TIMEOUT = Duration.seconds(60);
+    static final Duration SETTLE = Duration.millis(600);
+    private static final AtomicReference<String> FAILURE = new AtomicReference<>();
+
+    /** A tab to capture: select it, then wait for {@code ready}. */
+    public record Target(String name, Runnable select, ObservableBooleanValue ready) { }
+
     private final Path dir;
 
-    private SnapshotMode(Path dir) {
+    public SnapshotMode(Path dir) {
         this.dir = dir;
     }
 
@@ -30,42 +41,73 @@ public final class SnapshotMode {
         return d == null ? Optional.empty() : Optional.of(new SnapshotMode(Path.of(d)));
     }
 
-    /** Captures each tab after a short settle delay, then runs {@code done}. */
-    public void capture(Stage stage, Runnable done) {
+    /** Why the last snapshot run failed, if it did (read by the CLI after the app exits). */
+    public static Optional<String> failure() {
+        return Optional.ofNullable(FAILURE.get());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Captures every target in order, then runs {@code done}; call on the FX thread. */
+    public void capture(Stage stage, List<Target> targets, Runnable done) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TabPane tabs = (TabPane) stage.getScene().lookup("#lessonTabs");
-        captureFrom(stage, tabs, 0, done);
-    }
-
-    private void captureFrom(Stage stage, TabPane tabs, int i, Runnable done) {
-        int count = tabs == null ? 0 : tabs.getTabs().size();
-        if (i > count || (i == count && count > 0)) {
+            fail("cannot create " + dir + ": " + e.getMessage());
             done.run();
             return;
         }
-        String name = count == 0 ? "main" : fileName(tabs.getTabs().get(i));
-        if (count > 0) {
-            tabs.getSelectionModel().select(i);
-        }
-        PauseTransition settle = new PauseTransition(Duration.millis(1500));
-        settle.setOnFinished(e -> {
-            write(stage, dir.resolve(name + ".png"));
-            if (count == 0) {
-                done.run();
-            } else {
-                captureFrom(stage, tabs, i + 1, done);
-            }
-        });
-        settle.play();
+        next(stage, targets, 0, done);
     }
 
-    private static String fileName(Tab tab) {
-        String id = tab.getId() != null ? tab.getId() : tab.getText();
-        return id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    private void next(Stage stage, List<Target> targets, int i, Runnable done) {
+        if (i >= targets.size()) {
+            done.run();
+            return;
+        }
+        Target t = targets.get(i);
+        t.select().run();
+        whenReady(t, () -> {
+            PauseTransition settle = new PauseTransition(SETTLE);
+            settle.setOnFinished(e -> {
+                write(stage, dir.resolve(t.name() + ".png"));
+                next(stage, targets, i + 1, done);
+            });
+            settle.play();
+        });
+    }
+
+    private static void whenReady(Target t, Runnable then) {
+        if (t.ready().get()) {
+            then.run();
+            return;
+        }
+        boolean[] fired = {false};
+        PauseTransition timeout = new PauseTransition(READY_TIMEOUT);
+        ChangeListener<Boolean> onReady = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is && !fired[0]) {
+                    fired[0] = true;
+                    t.ready().removeListener(this);
+                    timeout.stop();
+                    then.run();
+                }
+            }
+        };
+        timeout.setOnFinished(e -> {
+            if (!fired[0]) {
+                fired[0] = true;
+                t.ready().removeListener(onReady);
+                System.err.println("snapshot: tab " + t.name() + " not ready after " + READY_TIMEOUT.toSeconds()
+                        + " s; capturing it as it is");
+                then.run();
+            }
+        });
+        t.ready().addListener(onReady);
+        timeout.play();
     }
 
     private static void write(Stage stage, Path file) {
@@ -73,8 +115,14 @@ public final class SnapshotMode {
         BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
         try {
             ImageIO.write(bi, "png", file.toFile());
+            System.out.println("snapshot: wrote " + file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + file, e);
+            fail("cannot write snapshot " + file + ": " + e.getMessage());
         }
+    }
+
+    private static void fail(String message) {
+        System.err.println("snapshot: " + message);
+        FAILURE.compareAndSet(null, message);
     }
 }

@@ -1,0 +1,33 @@
+package dev.quantlab.app;
+
+import dev.quantlab.app.settings.SettingsStore;
+import dev.quantlab.core.QuantLabHome;
+import dev.quantlab.data.DataLocator;
+import dev.quantlab.model.ModelFiles;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the app finds its inputs and keeps its settings; tests pass their own.
+ *
+ * @param modelPath    the weights file to open first
+ * @param dataRoot     the folder holding (or to receive) CIFAR-10
+ * @param settingsFile the window settings file
+ * @param language     language of the lesson texts (falls back to English)
+ */
+public record AppConfig(Path modelPath, Path dataRoot, Path settingsFile, Locale language) {
+
+    /** {@code $QUANTLAB_MODEL} or the shipped model, {@code $QUANTLAB_DATA} or {@code ~/.quantlab/data}. */
+    public static AppConfig defaults() {
+        return new AppConfig(ModelFiles.resolve(null), DataLocator.defaultRoot(null),
+                QuantLabHome.dir().resolve(SettingsStore.FILE_NAME), Locale.getDefault());
+    }
+
+    public AppConfig withModel(Path model) {
+        return new AppConfig(model, dataRoot, settingsFile, language);
+    }
+
+    public AppConfig withDataRoot(Path root) {
+        return new AppConfig(modelPath, root, settingsFile, language);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.quantlab.app;
+
+import dev.quantlab.app.jobs.ErrorReporter;
+import dev.quantlab.app.jobs.JobRunner;
+import dev.quantlab.app.services.DatasetDownloader;
+import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.ModelService;
+import dev.quantlab.app.settings.SettingsStore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The app's dependencies in one place, built once and handed to the window and the tabs (no singletons).
+ * Two bounded executors: one for jobs shown in the status bar (evaluation, quantization, downloads),
+ * one for quick interactive previews, so a long job never delays the slider. Use on the FX thread.
+ */
+public final class AppServices implements AutoCloseable {
+    private static final int JOB_THREADS = 3;
+
+    private final AppConfig config;
+    private final ExecutorService jobExecutor;
+    private final ExecutorService previewExecutor;
+    private final JobRunner jobs;
+    private final ModelService model;
+    private final DatasetService data;
+    private final EvaluationService evaluation;
+    private final SettingsStore settings;
+    private final StringProperty notice = new SimpleStringProperty("Ready");
+
+    public AppServices(AppConfig config, ErrorReporter errors, DatasetDownloader downloader) {
+        this.config = config;
+        this.jobExecutor = Executors.newFixedThreadPool(JOB_THREADS, daemonThreads("quantlab-job"));
+        this.previewExecutor = Executors.newSingleThreadExecutor(daemonThreads("quantlab-preview"));
+        this.jobs = new JobRunner(jobExecutor, errors, notice::set);
+        this.model = new ModelService(jobs);
+        this.data = new DatasetService(jobs, config.dataRoot(), downloader);
+        this.evaluation = new EvaluationService(data);
+        this.settings = new SettingsStore(config.settingsFile());
+    }
+
+    /** Starts loading the configured model. */
+    public void start() {
+        model.load(config.modelPath());
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** The executor for short interactive computations (one thread, latest request wins at the caller). */
+    public ExecutorService previews() {
+        return previewExecutor;
+    }
+
+    public ModelService model() {
+        return model;
+    }
+
+    public DatasetService data() {
+        return data;
+    }
+
+    public EvaluationService evaluation() {
+        return evaluation;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /** The last short notice for the status bar ("Exported 6 files", "Evaluation cancelled"). */
+    public StringProperty notice() {
+        return notice;
+    }
+
+    /** Cancels running jobs and stops the worker threads. */
+    @Override
+    public void close() {
+        jobs.cancelAll();
+        jobExecutor.shutdownNow();
+        previewExecutor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,174 @@
+package dev.quantlab.app.baseline;
+
+import dev.quantlab.app.TabContext;
+import dev.quantlab.app.charts.ChartPane;
+import dev.quantlab.app.charts.TableExport;
+import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.Columns;
+import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabHeader;
+import dev.quantlab.app.common.Ui;
+import dev.quantlab.app.export.Figure;
+import dev.quantlab.app.export.FigureSet;
+import dev.quantlab.eval.EvalResult;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+
+/** The Baseline tab's layout: summary and evaluation on top, per-class accuracy and confusion matrix below. */
+final class BaselineView extends VBox {
+    private final BaselineViewModel vm;
+    private final PerClassAccuracyChart perClass = new PerClassAccuracyChart();
+    private final ConfusionHeatMap confusion = new ConfusionHeatMap();
+
+    BaselineView(BaselineViewModel vm, TabContext ctx) {
+        this.vm = vm;
+        getStyleClass().add("tab-content");
+        TabHeader header = new TabHeader("1", "Measure the fp32 model",
+                "Layers, parameters and size by the lesson's rule; top-1 accuracy on the CIFAR-10 test set.");
+        header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
+        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+
+        ChartPane perClassPane = new ChartPane(() -> Figure.of("baseline-per-class-accuracy", perClass.chart()),
+                ctx.export());
+        ChartPane confusionPane = new ChartPane(() -> Figure.of("baseline-confusion-matrix", confusion.chart()),
+                ctx.export());
+        vm.result().addListener((o, a, r) -> {
+            perClass.show(r);
+            confusion.show(r);
+        });
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("tab-grid");
+        grid.add(new Card("Model summary", new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
+        grid.add(new Card("Accuracy on the test set", evaluationBox(ctx)), 1, 0);
+        perClassPane.getStyleClass().add("card");
+        confusionPane.getStyleClass().add("card");
+        grid.add(perClassPane, 0, 1);
+        grid.add(confusionPane, 1, 1);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setPercentWidth(52);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setPercentWidth(48);
+        RowConstraints r0 = new RowConstraints();
+        r0.setPercentHeight(42);
+        RowConstraints r1 = new RowConstraints();
+        r1.setPercentHeight(58);
+        grid.getColumnConstraints().addAll(c0, c1);
+        grid.getRowConstraints().addAll(r0, r1);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(header, noModel, grid);
+    }
+
+    FigureSet figures() {
+        return new FigureSet(List.of(Figure.of("baseline-per-class-accuracy", perClass.chart()),
+                Figure.of("baseline-confusion-matrix", confusion.chart())), vm.tables());
+    }
+
+    private Label summaryTotal() {
+        Label total = new Label(vm.totalText());
+        total.setId("modelTotal");
+        total.getStyleClass().add("card-figure");
+        return total;
+    }
+
+    private TableView<ModelSummary.Row> summaryTable(TabContext ctx) {
+        TableView<ModelSummary.Row> table = new TableView<>();
+        table.setId("summaryTable");
+        table.getItems().setAll(vm.summaryRows());
+        table.getColumns().add(Columns.text("Tensor", 185, ModelSummary.Row::name));
+        table.getColumns().add(Columns.text("Shape", 80, ModelSummary.Row::shape));
+        TableColumn<ModelSummary.Row, String> params = Columns.text("Params", 70,
+                r -> r.parameter() ? String.format(Locale.ROOT, "%,d", r.params()) : "–");
+        params.getStyleClass().add("numeric");
+        TableColumn<ModelSummary.Row, String> size = Columns.text("MiB (fp32)", 80,
+                r -> r.parameter() ? String.format(Locale.ROOT, "%.4f", r.sizeMib()) : "–");
+        size.getStyleClass().add("numeric");
+        table.getColumns().add(params);
+        table.getColumns().add(size);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ModelSummary.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("buffer"),
+                        !empty && row != null && !row.parameter());
+                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.name() + ": "
+                        + row.kind()));
+            }
+        });
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        TableExport.install(table, () -> vm.tables().get(0), ctx.export());
+        return table;
+    }
+
+    private VBox evaluationBox(TabContext ctx) {
+        SubsetChoice subset = new SubsetChoice(vm.subset());
+        subset.setId("baselineSubset");
+        Button evaluate = new Button("Evaluate");
+        evaluate.setId("evaluateButton");
+        evaluate.getStyleClass().add("accent");
+        evaluate.disableProperty().bind(vm.job().runningProperty());
+        evaluate.setOnAction(e -> {
+            BaselineViewModel.Start s = vm.evaluate();
+            if (s == BaselineViewModel.Start.NEED_DATA) {
+                ctx.prompts().needData();
+            } else if (s == BaselineViewModel.Start.NEED_MODEL) {
+                ctx.prompts().needModel();
+            }
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelEvaluation");
+        cancel.disableProperty().bind(vm.job().runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Label imagesLabel = new Label("Test images");
+        Ui.noShrink(imagesLabel, subset, evaluate, cancel);
+        FlowPane controls = new FlowPane(8, 6, imagesLabel, subset, evaluate, cancel);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("evaluationProgress");
+        bar.progressProperty().bind(vm.job().progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("evaluationStatus");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.job().messageProperty());
+        status.setWrapText(true);
+
+        Label accuracy = new Label();
+        accuracy.setId("accuracyLabel");
+        accuracy.getStyleClass().add("big-number");
+        accuracy.textProperty().bind(Bindings.createStringBinding(
+                () -> BaselineViewModel.accuracyText(vm.result().get()), vm.result()));
+        Label caption = new Label();
+        caption.getStyleClass().add("muted");
+        caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.result().get()), vm.result()));
+        Label reference = new Label("Lesson reference: 92.95 % on all 10,000 images, 35.20 MiB.");
+        reference.getStyleClass().add("muted");
+        reference.setWrapText(true);
+        VBox box = new VBox(10, controls, bar, status, new VBox(0, accuracy, caption), reference);
+        box.setFillWidth(true);
+        return box;
+    }
+
+    private String caption(EvalResult r) {
+        if (r == null) {
+            return "top-1 accuracy: evaluate to measure it";
+        }
+        return String.format(Locale.ROOT, "top-1 accuracy: %,d of %,d test images correct", r.correct(), r.images());
+    }
+}

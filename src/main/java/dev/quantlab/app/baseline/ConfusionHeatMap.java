@@ -1,0 +1,131 @@
+package dev.quantlab.app.baseline;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.data.CifarClasses;
+import dev.quantlab.eval.EvalResult;
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * The confusion matrix as a heat map: rows are true classes (top to bottom), columns predicted classes; a cell's
+ * colour is the share of its row (so every class reads on the same scale), its text the image count.
+ */
+final class ConfusionHeatMap {
+    private static final String[] NAMES = CifarClasses.NAMES.toArray(String[]::new);
+    private final DefaultXYZDataset data = new DefaultXYZDataset();
+    private final JFreeChart chart;
+    private final XYPlot plot;
+
+    ConfusionHeatMap() {
+        SymbolAxis x = new SymbolAxis("predicted class", NAMES);
+        x.setGridBandsVisible(false);
+        x.setVerticalTickLabels(true);
+        SymbolAxis y = new SymbolAxis("true class", NAMES);
+        y.setGridBandsVisible(false);
+        y.setInverted(true);
+        XYBlockRenderer r = new XYBlockRenderer();
+        r.setPaintScale(new ShareScale(1));
+        plot = new XYPlot(data, x, y, r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        chart = new JFreeChart("Confusion matrix", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        ChartStyle.apply(chart);
+        ChartStyle.setEmptyMessage(plot, "Evaluate the model to see the confusion matrix");
+        NumberAxis scaleAxis = new NumberAxis("share of the true class (%)");
+        scaleAxis.setRange(0, 100);
+        scaleAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        scaleAxis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        PaintScaleLegend legend = new PaintScaleLegend(new ShareScale(100), scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(4, 10, 4, 4));
+        legend.setStripWidth(10);
+        legend.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(legend);
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    void show(EvalResult result) {
+        plot.clearAnnotations();
+        if (data.getSeriesCount() > 0) {
+            data.removeSeries("confusion");
+        }
+        if (result == null) {
+            return;
+        }
+        long[][] m = result.confusion();
+        int n = m.length;
+        double[][] xyz = new double[3][n * n];
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+        for (int t = 0; t < n; t++) {
+            long rowTotal = 0;
+            for (long v : m[t]) {
+                rowTotal += v;
+            }
+            for (int p = 0; p < n; p++) {
+                int i = t * n + p;
+                double share = rowTotal == 0 ? 0 : (double) m[t][p] / rowTotal;
+                xyz[0][i] = p;
+                xyz[1][i] = t;
+                xyz[2][i] = share;
+                if (m[t][p] > 0) {
+                    XYTextAnnotation a = new XYTextAnnotation(Long.toString(m[t][p]), p, t);
+                    a.setFont(font);
+                    a.setPaint(share > 0.55 ? Color.WHITE : ChartStyle.TEXT);
+                    plot.addAnnotation(a, false);
+                }
+            }
+        }
+        data.addSeries("confusion", xyz);
+    }
+
+    /** Colours values in {@code [0, upper]}: the cells use shares (upper 1), the legend percent (upper 100). */
+    private static final class ShareScale implements PaintScale, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final double upper;
+
+        ShareScale(double upper) {
+            this.upper = upper;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return upper;
+        }
+
+        @Override
+        public java.awt.Paint getPaint(double value) {
+            return blend(Math.max(0, Math.min(1, value / upper)));
+        }
+    }
+
+    /** White (0) to the accent blue (1), with a square-root ramp so small confusions stay visible. */
+    static Color blend(double share) {
+        double s = Math.sqrt(share);
+        Color a = new Color(0xF7F9FC);
+        Color b = new Color(0x1D4ED8);
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * s),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * s),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * s));
+    }
+}

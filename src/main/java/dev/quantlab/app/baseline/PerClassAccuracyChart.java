@@ -1,0 +1,67 @@
+package dev.quantlab.app.baseline;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.data.CifarClasses;
+import dev.quantlab.eval.EvalResult;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Bars of top-1 accuracy per CIFAR-10 class, with the overall accuracy as a dashed line. */
+final class PerClassAccuracyChart {
+    private static final String SERIES = "accuracy";
+    private final DefaultCategoryDataset data = new DefaultCategoryDataset();
+    private final JFreeChart chart;
+    private final CategoryPlot plot;
+
+    PerClassAccuracyChart() {
+        chart = ChartStyle.apply(ChartFactory.createBarChart("Per-class accuracy", null, "accuracy (%)", data,
+                PlotOrientation.HORIZONTAL, false, true, false));
+        plot = chart.getCategoryPlot();
+        ChartStyle.setEmptyMessage(plot, "Evaluate the model to see per-class accuracy");
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(0, 112);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setMaximumBarWidth(0.07);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        r.setDefaultItemLabelPaint(ChartStyle.TEXT);
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    void show(EvalResult result) {
+        data.clear();
+        plot.clearRangeMarkers();
+        if (result == null) {
+            return;
+        }
+        double[] pc = result.perClassPercent();
+        for (int c = 0; c < pc.length; c++) {
+            data.addValue(Double.isNaN(pc[c]) ? 0 : pc[c], SERIES, CifarClasses.NAMES.get(c));
+        }
+        ValueMarker overall = new ValueMarker(result.accuracyPercent());
+        overall.setPaint(ChartStyle.ACCENT_2);
+        overall.setStroke(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                1f, new float[] {5f, 4f}, 0f));
+        overall.setLabel(String.format(java.util.Locale.ROOT, "overall %.2f %%", result.accuracyPercent()));
+        overall.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        overall.setLabelPaint(ChartStyle.ACCENT_2);
+        overall.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
+        overall.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+        overall.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(overall);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.quantlab.app.charts;
+
+import dev.quantlab.app.export.ExportActions;
+import dev.quantlab.app.export.Figure;
+import dev.quantlab.app.export.ImageFormat;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * A chart on screen: a JFreeChart {@link ChartViewer} with an export menu (right click, or the small button in
+ * the corner) offering PNG at 2x, SVG and PDF.
+ */
+public final class ChartPane extends StackPane {
+    private final ChartViewer viewer;
+    private final Supplier<Figure> figure;
+    private final MenuButton button = new MenuButton("Export");
+
+    public ChartPane(Supplier<Figure> figure, ExportActions export) {
+        this.figure = figure;
+        this.viewer = new ChartViewer(figure.get().chart(), false);
+        getStyleClass().add("chart-pane");
+        ContextMenu menu = new ContextMenu();
+        button.getStyleClass().add("chart-export-button");
+        button.setTooltip(new Tooltip("Export this chart as PNG (2x), SVG or PDF"));
+        for (ImageFormat f : ImageFormat.values()) {
+            MenuItem inMenu = new MenuItem("Export " + f.description() + "…");
+            inMenu.setOnAction(e -> export.exportFigure(figure.get(), f));
+            menu.getItems().add(inMenu);
+            MenuItem inButton = new MenuItem(f.description() + "…");
+            inButton.setOnAction(e -> export.exportFigure(figure.get(), f));
+            button.getItems().add(inButton);
+        }
+        viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
+        StackPane.setAlignment(button, Pos.TOP_RIGHT);
+        getChildren().addAll(viewer, button);
+        setMinSize(200, 160);
+    }
+
+    /** Moves the export button out of the chart's corner, for a caller that shows it elsewhere (a card title). */
+    public MenuButton takeExportButton() {
+        getChildren().remove(button);
+        button.getStyleClass().remove("chart-export-button");
+        button.getStyleClass().add("small");
+        return button;
+    }
+
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    public Figure figure() {
+        return figure.get();
+    }
+}

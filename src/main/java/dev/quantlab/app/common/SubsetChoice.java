@@ -1,0 +1,26 @@
+package dev.quantlab.app.common;
+
+import dev.quantlab.app.services.TestSubset;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+
+/** Chooses how many test images an evaluation uses (100, 500, 1,000, 2,000 or all). */
+public final class SubsetChoice extends ComboBox<TestSubset> {
+    public SubsetChoice(ObjectProperty<TestSubset> selection) {
+        getItems().setAll(TestSubset.CHOICES);
+        valueProperty().addListener((o, a, v) -> {
+            if (v != null && !getItems().contains(v)) {
+                getItems().add(v); // a size set in code (tests, settings) stays visible
+            }
+        });
+        if (selection.get() != null && !getItems().contains(selection.get())) {
+            getItems().add(selection.get());
+        }
+        valueProperty().bindBidirectional(selection);
+        setTooltip(new Tooltip("A class-balanced subset of the CIFAR-10 test set: quicker than all 10,000 images,"
+                + " a little noisier."));
+        getStyleClass().add("subset-choice");
+        setPrefWidth(145);
+    }
+}

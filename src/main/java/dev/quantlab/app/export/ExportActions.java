@@ -1,0 +1,128 @@
+package dev.quantlab.app.export;
+
+import dev.quantlab.app.jobs.ErrorReporter;
+import dev.quantlab.app.jobs.JobRunner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The export commands behind menus and buttons: choose a file or folder, confirm overwriting, write, report.
+ * Single figures are drawn on the FX thread (a fraction of a second); "export all" draws copies of the charts
+ * in a background job. Use on the FX thread.
+ */
+public final class ExportActions {
+    private final Supplier<Window> owner;
+    private final JobRunner jobs;
+    private final ErrorReporter errors;
+    private final Consumer<String> notice;
+    private OverwritePolicy policy;
+    private Path lastFolder;
+
+    public ExportActions(Supplier<Window> owner, JobRunner jobs, ErrorReporter errors, Consumer<String> notice) {
+        this.owner = owner;
+        this.jobs = jobs;
+        this.errors = errors;
+        this.notice = notice;
+        this.policy = new ConfirmOverwriteDialog(owner);
+    }
+
+    /** Replaces the confirm dialog (tests use {@link OverwritePolicy#ALWAYS} or {@link OverwritePolicy#NEVER}). */
+    public void setOverwritePolicy(OverwritePolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Asks for a file name, then writes the chart in {@code format}. */
+    public void exportFigure(Figure figure, ImageFormat format) {
+        File f = saveChooser(figure.name(), format.description(), format.extension()).showSaveDialog(owner.get());
+        if (f != null) {
+            lastFolder = f.toPath().toAbsolutePath().getParent();
+            exportFigureTo(figure, format, f.toPath());
+        }
+    }
+
+    /** Writes the chart to {@code file} (asking before replacing it). */
+    public ExportResult exportFigureTo(Figure figure, ImageFormat format, Path file) {
+        return run(() -> new Exporter(policy).exportFigure(figure, format, file));
+    }
+
+    /** Asks for a file name, then writes the table as CSV. */
+    public void exportTable(DataTable table) {
+        File f = saveChooser(table.name(), "CSV table", "csv").showSaveDialog(owner.get());
+        if (f != null) {
+            lastFolder = f.toPath().toAbsolutePath().getParent();
+            exportTableTo(table, f.toPath());
+        }
+    }
+
+    public ExportResult exportTableTo(DataTable table, Path file) {
+        return run(() -> new Exporter(policy).exportTable(table, file));
+    }
+
+    /** Asks for a folder, then writes every figure (PNG, SVG, PDF) and table (CSV) of {@code set} there. */
+    public void exportAll(Supplier<FigureSet> set) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export all figures to folder");
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        File dir = chooser.showDialog(owner.get());
+        if (dir != null) {
+            lastFolder = dir.toPath();
+            exportAllTo(set.get(), dir.toPath(), r -> { });
+        }
+    }
+
+    /**
+     * Writes everything in {@code set} into {@code folder} in a background job; existing files are replaced only
+     * if the overwrite policy allows (asked here, before the job starts). {@code done} gets the result.
+     */
+    public void exportAllTo(FigureSet set, Path folder, Consumer<ExportResult> done) {
+        if (set.isEmpty()) {
+            notice.accept("Nothing to export on this tab yet.");
+            return;
+        }
+        FigureSet copy = set.snapshot();
+        List<Path> existing = Exporter.plannedFiles(copy, folder).stream().filter(Files::exists).toList();
+        OverwritePolicy decided = existing.isEmpty() || policy.allowOverwrite(existing)
+                ? OverwritePolicy.ALWAYS : OverwritePolicy.NEVER;
+        jobs.submit("Exporting figures to " + folder.getFileName(),
+                (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
+                    notice.accept(r.summary() + " to " + folder);
+                    done.accept(r);
+                });
+    }
+
+    private interface Export {
+        ExportResult write() throws IOException;
+    }
+
+    private ExportResult run(Export export) {
+        try {
+            ExportResult r = export.write();
+            notice.accept(r.written().isEmpty() ? "Export cancelled: the existing file was kept." : r.summary());
+            return r;
+        } catch (IOException | RuntimeException e) {
+            errors.report("Export", e);
+            return new ExportResult(List.of(), List.of());
+        }
+    }
+
+    private FileChooser saveChooser(String name, String description, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + description);
+        chooser.setInitialFileName(name + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        return chooser;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.quantlab.app.kmeans;
+
+import dev.quantlab.app.jobs.StagedProgress;
+import dev.quantlab.app.jobs.Work;
+import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.KMeansQuantizer;
+import dev.quantlab.kmeans.QuantizedModel;
+import dev.quantlab.kmeans.SizeReport;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggArchitecture;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The lesson's k-means experiment as background work: measure the fp32 model on the subset (remembered), then
+ * for each bit-width quantize a copy of the weights and evaluate it. Each finished run is handed to
+ * {@code onResult} at once, so the table fills as runs finish.
+ */
+public final class KMeansRuns {
+    /** The lesson's sweep. */
+    public static final List<Integer> LESSON_BITS = List.of(8, 4, 2);
+
+    private KMeansRuns() { }
+
+    /**
+     * @param onResult called on the worker thread after each run (the caller moves it to the FX thread)
+     */
+    public static Work<Void> work(EvaluationService evaluation, StateDict fp32, List<Integer> bits, TestSubset subset,
+                                  KMeansSettings settings, Consumer<RunResult> onResult) {
+        return (progress, cancel) -> {
+            StagedProgress stages = new StagedProgress(progress, 1 + 2 * bits.size());
+            EvalResult base = evaluation.evaluateFp32(fp32, subset, stages.stage(0, "fp32 reference"), cancel);
+            double fp32Mib = ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
+            onResult.accept(new RunResult(32, fp32Mib, fp32Mib, base.accuracyPercent(), 0, subset, settings));
+            for (int i = 0; i < bits.size(); i++) {
+                int b = bits.get(i);
+                QuantizedModel q = new KMeansQuantizer().quantize(fp32, BitWidthPlan.uniform(b), settings.init(),
+                        settings.seed(), stages.stage(1 + 2 * i, b + "-bit k-means"), cancel);
+                SizeReport size = q.sizeReport();
+                EvalResult r = evaluation.evaluate(q.stateDict(), subset, stages.stage(2 + 2 * i,
+                        "evaluating " + b + "-bit model"), cancel);
+                onResult.accept(new RunResult(b, size.lessonMib(), size.honestMib(), r.accuracyPercent(),
+                        base.accuracyPercent() - r.accuracyPercent(), subset, settings));
+            }
+            return null;
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package dev.quantlab.app.kmeans;
+
+import dev.quantlab.kmeans.Init;
+
+/**
+ * How the k-means tab clusters: one fixed initialisation and seed, so that every figure can be reproduced
+ * and the seed is shown with the results.
+ *
+ * @param init Lloyd's starting centroids
+ * @param seed random seed for the initialisation
+ */
+public record KMeansSettings(Init init, long seed) {
+    public static final KMeansSettings DEFAULT = new KMeansSettings(Init.KMEANS_PLUS_PLUS, 42);
+
+    /** E.g. "k-means++ initialisation, seed 42". */
+    public String describe() {
+        return init.name().toLowerCase(java.util.Locale.ROOT).replace("_plus_plus", "++").replace('_', '-')
+                + " initialisation, seed " + seed;
+    }
+}

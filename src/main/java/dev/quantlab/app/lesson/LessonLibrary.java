@@ -1,0 +1,73 @@
+package dev.quantlab.app.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Loads the lesson pages from {@code /assets/lessons/<language>/}: {@code index.txt} lists the page files in
+ * order. A language without pages falls back to English, so a translation is one more folder.
+ */
+public final class LessonLibrary {
+    public static final String FALLBACK = "en";
+    private static final String BASE = "/assets/lessons/";
+
+    private final String language;
+    private final List<LessonPage> pages;
+
+    private LessonLibrary(String language, List<LessonPage> pages) {
+        this.language = language;
+        this.pages = List.copyOf(pages);
+    }
+
+    /** Pages in the given language, or English where that language has none. */
+    public static LessonLibrary load(Locale locale) {
+        String lang = locale.getLanguage();
+        if (!lang.isEmpty() && resource(lang, "index.txt").isPresent()) {
+            return new LessonLibrary(lang, read(lang));
+        }
+        return new LessonLibrary(FALLBACK, read(FALLBACK));
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public List<LessonPage> pages() {
+        return pages;
+    }
+
+    /** The page that belongs to tab {@code tabId}. */
+    public Optional<LessonPage> forTab(String tabId) {
+        return pages.stream().filter(p -> p.tab().equals(tabId)).findFirst();
+    }
+
+    private static List<LessonPage> read(String lang) {
+        String index = resource(lang, "index.txt")
+                .orElseThrow(() -> new IllegalStateException("lesson index missing: " + BASE + lang + "/index.txt"));
+        List<LessonPage> out = new ArrayList<>();
+        for (String line : index.split("\\R")) {
+            String file = line.strip();
+            if (file.isEmpty() || file.startsWith("#")) {
+                continue;
+            }
+            String text = resource(lang, file)
+                    .orElseThrow(() -> new IllegalStateException("lesson page missing: " + BASE + lang + "/" + file));
+            out.add(LessonPage.parse(file, text));
+        }
+        return out;
+    }
+
+    private static Optional<String> resource(String lang, String file) {
+        try (InputStream in = LessonLibrary.class.getResourceAsStream(BASE + lang + "/" + file)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

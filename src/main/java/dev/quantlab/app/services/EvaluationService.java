@@ -1,0 +1,74 @@
+package dev.quantlab.app.services;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.app.jobs.StagedProgress;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.ProgressListener;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.eval.Evaluator;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggNet;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Top-1 accuracy of a set of weights on the test set (or a subset), for workers. Remembers the fp32 model's
+ * results per subset so that later steps can report the drop without evaluating it again.
+ */
+public final class EvaluationService {
+    /** Small batches: progress and cancellation every second or so on two cores. */
+    public static final int BATCH = 50;
+
+    private final DatasetService data;
+    private final Map<Key, EvalResult> fp32Results = new ConcurrentHashMap<>();
+
+    /** Results belong to one weights object (by identity), one data folder and one subset. */
+    private record Key(StateDict weights, Path root, int limit) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.weights == weights && k.root.equals(root) && k.limit == limit;
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(weights) * 31 + root.hashCode()) * 31 + limit;
+        }
+    }
+
+    public EvaluationService(DatasetService data) {
+        this.data = data;
+    }
+
+    /** Evaluates {@code weights} on {@code subset}; call from a worker thread. */
+    public EvalResult evaluate(StateDict weights, TestSubset subset, ProgressListener progress,
+                               CancellationToken cancel) {
+        StagedProgress stages = new StagedProgress(progress, 2);
+        CifarSplit test = data.testSplit(stages.stage(0, "test set"), cancel);
+        try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, weights)) {
+            return new Evaluator(BATCH).evaluate(manager, Evaluator.of(net), test, subset.limit(),
+                    stages.stage(1, "evaluating"), cancel);
+        }
+    }
+
+    /** Like {@link #evaluate} for the fp32 baseline, remembering the result for {@link #fp32Result}. */
+    public EvalResult evaluateFp32(StateDict weights, TestSubset subset, ProgressListener progress,
+                                   CancellationToken cancel) {
+        Key key = new Key(weights, data.currentRoot(), subset.limit());
+        EvalResult known = fp32Results.get(key);
+        if (known != null) {
+            return known;
+        }
+        EvalResult r = evaluate(weights, subset, progress, cancel);
+        fp32Results.keySet().removeIf(k -> k.weights != weights); // forget results of replaced models
+        fp32Results.put(key, r);
+        return r;
+    }
+
+    /** The fp32 result for these weights and subset, if already measured. */
+    public Optional<EvalResult> fp32Result(StateDict weights, TestSubset subset) {
+        return Optional.ofNullable(fp32Results.get(new Key(weights, data.currentRoot(), subset.limit())));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.quantlab.app.services;
+
+import dev.quantlab.app.jobs.JobRunner;
+import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.model.ModelFiles;
+import dev.quantlab.model.StateDict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The fp32 weights the app works with. Loads them off the FX thread; when no file is there, says how to get
+ * one. Experiments must quantize a copy ({@link StateDict#copy()}), never these weights. Use on the FX thread.
+ */
+public final class ModelService {
+    /** Where the weights stand. */
+    public enum Status { LOADING, LOADED, MISSING, FAILED }
+
+    private final JobRunner jobs;
+    private final ObjectProperty<Path> path = new SimpleObjectProperty<>();
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
+    private final ObjectProperty<StateDict> weights = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private int generation;
+
+    public ModelService(JobRunner jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Loads {@code file} (safetensors or PyTorch checkpoint) in the background. */
+    public void load(Path file) {
+        int gen = ++generation;
+        path.set(file);
+        weights.set(null);
+        if (!Files.isRegularFile(file)) {
+            status.set(Status.MISSING);
+            message.set(missingHelp(file));
+            return;
+        }
+        status.set(Status.LOADING);
+        message.set("Loading model weights from " + file + "…");
+        jobs.submit("Loading model " + file.getFileName(), (p, c) -> ModelFiles.load(file), sd -> {
+            if (gen == generation) {
+                weights.set(sd);
+                status.set(Status.LOADED);
+                message.set("Model: " + file.getFileName());
+            }
+        }, e -> {
+            if (gen == generation) {
+                status.set(Status.FAILED);
+                message.set("Could not load " + file.getFileName() + ": " + Messages.describe(e));
+            }
+        });
+    }
+
+    static String missingHelp(Path file) {
+        return "No model weights at " + file.toAbsolutePath() + ". Open a .safetensors or .pth file of the lesson's VGG"
+                + " (Open model…), set QUANTLAB_MODEL to one, or train one with 'quantlab train'.";
+    }
+
+    public ReadOnlyObjectProperty<Path> path() {
+        return path;
+    }
+
+    public ReadOnlyObjectProperty<Status> status() {
+        return status;
+    }
+
+    /** The loaded weights, or null while none are loaded. */
+    public ReadOnlyObjectProperty<StateDict> weights() {
+        return weights;
+    }
+
+    /** One sentence about the model for the status bar and the banners. */
+    public ReadOnlyStringProperty message() {
+        return message;
+    }
+
+    /** True while no weights can be loaded (no file, or an unreadable one): the banners show then. */
+    public BooleanBinding unavailable() {
+        return status.isEqualTo(Status.MISSING).or(status.isEqualTo(Status.FAILED));
+    }
+
+    public boolean isLoaded() {
+        return status.get() == Status.LOADED;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.quantlab.app.settings;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import dev.quantlab.core.AtomicFiles;
+import dev.quantlab.core.QuantLabHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes {@link WindowSettings} as a small JSON file, written atomically. */
+public final class SettingsStore {
+    public static final String FILE_NAME = "gui-settings.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    /** The store in the user's QuantLab folder ({@link QuantLabHome#dir()}). */
+    public static SettingsStore inHome() {
+        return new SettingsStore(QuantLabHome.dir().resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The saved settings, or the defaults when the file is missing or unreadable. */
+    public WindowSettings load() {
+        if (!Files.isRegularFile(file)) {
+            return WindowSettings.DEFAULT;
+        }
+        try {
+            JsonObject o = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
+            if (o == null) {
+                return WindowSettings.DEFAULT;
+            }
+            WindowSettings d = WindowSettings.DEFAULT;
+            return new WindowSettings(num(o, "width", d.width()), num(o, "height", d.height()), num(o, "x", d.x()),
+                    num(o, "y", d.y()), o.has("maximized") && o.get("maximized").getAsBoolean(),
+                    o.has("lastTab") ? o.get("lastTab").getAsString() : "");
+        } catch (IOException | JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            return WindowSettings.DEFAULT;
+        }
+    }
+
+    /** Writes the settings; a failure is returned as a message, not thrown (settings are a convenience). */
+    public String save(WindowSettings s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("width", s.width());
+        o.addProperty("height", s.height());
+        if (s.hasPosition()) {
+            o.addProperty("x", s.x());
+            o.addProperty("y", s.y());
+        }
+        o.addProperty("maximized", s.maximized());
+        o.addProperty("lastTab", s.lastTab());
+        byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, out -> out.write(bytes));
+            return null;
+        } catch (IOException e) {
+            return "Could not save window settings to " + file + ": " + e.getMessage();
+        }
+    }
+
+    private static double num(JsonObject o, String key, double fallback) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsDouble() : fallback;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.quantlab.app.status;
+
+import dev.quantlab.app.AppServices;
+import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.ModelService;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.StatusBar;
+
+/** The status bar: model in use, dataset state, the last notice, and running jobs with progress and cancel. */
+public final class StatusBarView {
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
+    private final StatusBar bar = new StatusBar();
+
+    public StatusBarView(AppServices services) {
+        bar.setId("statusBar");
+        bar.textProperty().bind(services.notice());
+        Label model = chip("modelStatus");
+        ModelService m = services.model();
+        model.textProperty().bind(Bindings.createStringBinding(() -> modelText(m), m.status(), m.path()));
+        model.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(m.message().get()), m.message()));
+        m.status().addListener((o, a, s) -> mark(model, s == ModelService.Status.LOADED,
+                s == ModelService.Status.MISSING || s == ModelService.Status.FAILED));
+        mark(model, m.isLoaded(), !m.isLoaded());
+        Label data = chip("dataStatus");
+        DatasetService d = services.data();
+        data.textProperty().bind(Bindings.createStringBinding(() -> dataText(d), d.status()));
+        data.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(d.message().get()), d.message()));
+        d.status().addListener((o, a, s) -> mark(data, s == DatasetService.Status.AVAILABLE,
+                s == DatasetService.Status.MISSING));
+        mark(data, d.isAvailable(), d.status().get() == DatasetService.Status.MISSING);
+        bar.getLeftItems().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), data,
+                new Separator(javafx.geometry.Orientation.VERTICAL));
+        bar.getRightItems().add(new JobIndicator(services.jobs().running()));
+    }
+
+    public StatusBar node() {
+        return bar;
+    }
+
+    static String modelText(ModelService m) {
+        String file = m.path().get() == null ? "" : m.path().get().getFileName().toString();
+        switch (m.status().get()) {
+            case LOADED: return "Model: " + file;
+            case LOADING: return "Model: loading " + file + "…";
+            case FAILED: return "Model: " + file + " could not be read";
+            default: return "Model: none (" + file + " not found)";
+        }
+    }
+
+    static String dataText(DatasetService d) {
+        switch (d.status().get()) {
+            case AVAILABLE: return "CIFAR-10: ready";
+            case DOWNLOADING: return "CIFAR-10: downloading…";
+            default: return "CIFAR-10: not found";
+        }
+    }
+
+    private static Label chip(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("status-chip");
+        return l;
+    }
+
+    private static void mark(Label l, boolean ok, boolean warn) {
+        l.pseudoClassStateChanged(OK, ok);
+        l.pseudoClassStateChanged(WARN, warn);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.quantlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.app.baseline.BaselineTab;
+import dev.quantlab.app.baseline.BaselineViewModel;
+import dev.quantlab.app.export.ExportResult;
+import dev.quantlab.app.export.OverwritePolicy;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.eval.EvalResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Evaluation through the service on a few shared CIFAR-10 test images; cancelling; exporting the figures. */
+@ExtendWith(ApplicationExtension.class)
+class EvaluationFlowTest {
+    private static final int IMAGES = 30;
+    @TempDir
+    static Path home;
+    @TempDir
+    Path out;
+    private TestWindow app;
+    private BaselineViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        app = new TestWindow(stage, TestWeights.file(), SharedTestData.root(), home);
+        vm = ((BaselineTab) app.window.tab(BaselineTab.ID).orElseThrow()).viewModel();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(app::close);
+    }
+
+    @Test
+    void aSmallEvaluationFillsTheLabelsAndCharts(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        robot.interact(() -> vm.subset().set(new TestSubset(IMAGES)));
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.result().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        EvalResult r = vm.result().get();
+        assertEquals(IMAGES, r.images());
+        String accuracy = robot.lookup("#accuracyLabel").queryAs(Label.class).getText();
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f %%", r.accuracyPercent()), accuracy);
+        assertTrue(robot.lookup("#evaluationStatus").queryAs(Label.class).getText().startsWith(IMAGES + " images in"));
+        assertFalse(robot.lookup("#evaluateButton").queryAs(Button.class).isDisabled());
+        assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
+
+        AtomicReference<ExportResult> exported = new AtomicReference<>();
+        BaselineTab tab = (BaselineTab) app.window.tab(BaselineTab.ID).orElseThrow();
+        robot.interact(() -> app.export.exportAllTo(tab.figures(), out, exported::set));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> exported.get() != null);
+        assertEquals(2 * 3 + 3, exported.get().written().size()); // 2 charts x PNG/SVG/PDF + 3 CSV tables
+        assertTrue(Files.readString(out.resolve("baseline-per-class-accuracy.csv")).contains("airplane"));
+        ExportFilesTest.assertPng(out.resolve("baseline-confusion-matrix.png"));
+
+        exported.set(null);
+        robot.interact(() -> app.export.setOverwritePolicy(OverwritePolicy.NEVER));
+        robot.interact(() -> app.export.exportAllTo(tab.figures(), out, exported::set));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> exported.get() != null);
+        assertEquals(0, exported.get().written().size());
+        assertEquals(9, exported.get().skipped().size());
+    }
+
+    @Test
+    void cancelStopsTheJobAndTheWindowStaysUsable(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        robot.interact(() -> vm.subset().set(new TestSubset(2000)));
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.job().isRunning());
+        assertTrue(robot.lookup("#jobIndicator").query().isVisible());
+        robot.clickOn("#cancelEvaluation");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.job().isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Cancelled.", robot.lookup("#evaluationStatus").queryAs(Label.class).getText());
+        assertNull(vm.result().get());
+        assertFalse(robot.lookup("#evaluateButton").queryAs(Button.class).isDisabled());
+        assertFalse(robot.lookup("#jobIndicator").query().isVisible());
+        assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
+
+        robot.clickOn("K-Means");
+        assertEquals("kmeans", app.window.selectedTabId());
+        robot.clickOn("Baseline");
+        robot.interact(() -> vm.subset().set(new TestSubset(20)));
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.result().get() != null);
+        assertEquals(20, vm.result().get().images());
+    }
+}

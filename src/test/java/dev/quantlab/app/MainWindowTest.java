@@ -1,0 +1,94 @@
+package dev.quantlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.app.services.ModelService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path home;
+    private TestWindow app;
+
+    @Start
+    void start(Stage stage) {
+        app = new TestWindow(stage, TestWeights.file(), home.resolve("no-data"), home);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(app::close);
+    }
+
+    static void clickStep(FxRobot robot, String title) {
+        javafx.scene.Node steps = robot.lookup("#lessonSteps").query();
+        robot.clickOn(robot.from(steps).lookup((Label l) -> title.equals(l.getText())).queryAs(Label.class));
+    }
+
+    @Test
+    void showsTheRegisteredTabsInOrder(FxRobot robot) {
+        TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
+        assertEquals(List.of("baseline", "kmeans"), tabs.getTabs().stream().map(Tab::getId).toList());
+        assertEquals(List.of("Baseline", "K-Means"), tabs.getTabs().stream().map(Tab::getText).toList());
+    }
+
+    @Test
+    void switchingTabsFollowsTheLessonAndBack(FxRobot robot) {
+        TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
+        clickStep(robot, "k-means quantization");
+        assertEquals("kmeans", tabs.getSelectionModel().getSelectedItem().getId());
+        clickStep(robot, "Measure the fp32 model");
+        assertEquals("baseline", tabs.getSelectionModel().getSelectedItem().getId());
+
+        robot.clickOn("K-Means");
+        ListView<?> steps = robot.lookup("#lessonSteps").queryAs(ListView.class);
+        assertEquals("kmeans", app.window.lessonPanel().selectedPage().get().tab());
+        assertTrue(app.window.lessonPanel().pageView().plainText().contains("k-means quantization"));
+        assertEquals(2, steps.getSelectionModel().getSelectedIndex());
+    }
+
+    @Test
+    void aStepWithoutATabYetOnlyShowsItsPage(FxRobot robot) {
+        TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
+        robot.clickOn("K-Means");
+        clickStep(robot, "Linear quantization");
+        assertEquals("kmeans", tabs.getSelectionModel().getSelectedItem().getId());
+        assertTrue(app.window.lessonPanel().pageView().plainText().contains("r = S"));
+    }
+
+    @Test
+    void statusBarShowsModelAndMissingData(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Model: vgg-init.safetensors", robot.lookup("#modelStatus").queryAs(Label.class).getText());
+        assertEquals("CIFAR-10: not found", robot.lookup("#dataStatus").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#jobIndicator").query().isVisible());
+        assertEquals(ModelService.Status.LOADED, app.services.model().status().get());
+    }
+
+    @Test
+    void evaluatingWithoutDataExplainsHowToGetIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        robot.clickOn("#evaluateButton");
+        assertEquals(1, app.prompts.needData.get());
+        assertTrue(app.errors.errors.isEmpty());
+    }
+}
