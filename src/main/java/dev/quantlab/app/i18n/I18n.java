@@ -7,8 +7,9 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * UI texts from the resource bundle {@code i18n/messages} (English) and its translations
- * ({@code messages_zh_TW}: Traditional Chinese, the lesson's original language). Views never hard-code a
+ * UI texts from the resource bundles {@code i18n/<area>} (English, e.g. {@code i18n/qat.properties}) and their
+ * translations ({@code <area>_zh_TW.properties}: Traditional Chinese, the lesson's original language); one
+ * bundle per area of the app, keys prefixed with the area ({@code qat.start}). Views never hard-code a
  * visible string: they call {@link #t}. The language is chosen once per window build; switching language
  * rebuilds the window.
  */
@@ -16,7 +17,11 @@ public final class I18n {
     /** Languages the app ships, in the order the settings menu lists them. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.TRADITIONAL_CHINESE);
 
-    private static volatile ResourceBundle bundle = load(Locale.getDefault());
+    /** One bundle per area; a key is looked up in each in turn. */
+    public static final List<String> AREAS = List.of("messages", "app", "baseline", "kmeans", "qat", "linear",
+            "integer", "compare");
+
+    private static volatile List<ResourceBundle> bundles = load(Locale.getDefault());
     private static volatile Locale current = supported(Locale.getDefault());
 
     private I18n() { }
@@ -34,7 +39,7 @@ public final class I18n {
 
     public static void setLocale(Locale locale) {
         current = supported(locale);
-        bundle = load(current);
+        bundles = load(current);
     }
 
     public static Locale locale() {
@@ -43,10 +48,14 @@ public final class I18n {
 
     /** The text for {@code key}, formatted with {@link MessageFormat} when arguments are given. */
     public static String t(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = null;
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                pattern = b.getString(key);
+                break;
+            }
+        }
+        if (pattern == null) {
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, current).format(args);
@@ -54,11 +63,19 @@ public final class I18n {
 
     /** Whether {@code key} exists in the English bundle (for tests that check completeness). */
     public static boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 
-    private static ResourceBundle load(Locale locale) {
-        return ResourceBundle.getBundle("i18n/messages", supported(locale),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private static List<ResourceBundle> load(Locale locale) {
+        List<ResourceBundle> out = new java.util.ArrayList<>();
+        for (String area : AREAS) {
+            try {
+                out.add(ResourceBundle.getBundle("i18n/" + area, supported(locale),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException e) {
+                // an area without texts yet
+            }
+        }
+        return List.copyOf(out);
     }
 }
