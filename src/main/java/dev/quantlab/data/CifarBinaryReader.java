@@ -3,7 +3,6 @@ package dev.quantlab.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the binary version ({@code cifar-10-batches-bin/}): records of 1 label byte + 3072 pixel bytes. */
@@ -18,11 +17,7 @@ public final class CifarBinaryReader {
     private CifarBinaryReader() { }
 
     public static CifarSplit readTrain(Path folder) {
-        List<Path> files = new ArrayList<>();
-        for (String f : TRAIN_FILES) {
-            files.add(folder.resolve(f));
-        }
-        return read("train", files);
+        return read("train", TRAIN_FILES.stream().map(folder::resolve).toList());
     }
 
     public static CifarSplit readTest(Path folder) {

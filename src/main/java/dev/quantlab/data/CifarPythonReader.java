@@ -27,11 +27,7 @@ public final class CifarPythonReader {
     private CifarPythonReader() { }
 
     public static CifarSplit readTrain(Path folder) {
-        List<Path> files = new ArrayList<>();
-        for (String f : TRAIN_FILES) {
-            files.add(folder.resolve(f));
-        }
-        return read("train", files);
+        return read("train", TRAIN_FILES.stream().map(folder::resolve).toList());
     }
 
     public static CifarSplit readTest(Path folder) {

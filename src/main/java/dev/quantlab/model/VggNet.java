@@ -1,7 +1,6 @@
 package dev.quantlab.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -199,9 +198,5 @@ public final class VggNet implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
-    }
-
-    static NDList single(NDArray a) {
-        return new NDList(a);
     }
 }
