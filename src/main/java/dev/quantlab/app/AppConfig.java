@@ -23,6 +23,11 @@ public record AppConfig(Path modelPath, Path dataRoot, Path settingsFile, Locale
                 QuantLabHome.dir().resolve(SettingsStore.FILE_NAME), Locale.getDefault());
     }
 
+    /** The recorded runs ({@code results.json}), kept beside the settings file. */
+    public Path resultsFile() {
+        return settingsFile.resolveSibling(dev.quantlab.app.results.ResultsStore.FILE_NAME);
+    }
+
     public AppConfig withModel(Path model) {
         return new AppConfig(model, dataRoot, settingsFile, language);
     }

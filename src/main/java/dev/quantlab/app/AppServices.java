@@ -2,6 +2,8 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
+import dev.quantlab.app.results.ObservableResults;
+import dev.quantlab.app.results.ResultsStore;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
@@ -30,7 +32,8 @@ public final class AppServices implements AutoCloseable {
     private final DatasetService data;
     private final EvaluationService evaluation;
     private final SettingsStore settings;
-    private final StringProperty notice = new SimpleStringProperty("Ready");
+    private final ObservableResults results;
+    private final StringProperty notice = new SimpleStringProperty(dev.quantlab.app.i18n.I18n.t("app.notice.ready"));
 
     public AppServices(AppConfig config, ErrorReporter errors, DatasetDownloader downloader) {
         this.config = config;
@@ -41,6 +44,7 @@ public final class AppServices implements AutoCloseable {
         this.data = new DatasetService(jobs, config.dataRoot(), downloader);
         this.evaluation = new EvaluationService(data);
         this.settings = new SettingsStore(config.settingsFile());
+        this.results = new ObservableResults(ResultsStore.open(config.resultsFile()));
     }
 
     /** Starts loading the configured model. */
@@ -77,9 +81,20 @@ public final class AppServices implements AutoCloseable {
         return settings;
     }
 
+    /** Every finished run of every tab, kept across restarts ({@code results().add(RunRecord)}). */
+    public ObservableResults results() {
+        return results;
+    }
+
     /** The last short notice for the status bar ("Exported 6 files", "Evaluation cancelled"). */
     public StringProperty notice() {
         return notice;
+    }
+
+    /** After a language switch: the model's and the data's messages in the new language. */
+    public void relocalize() {
+        model.relocalize();
+        data.relocalize();
     }
 
     /** Cancels running jobs and stops the worker threads. */
@@ -88,6 +103,7 @@ public final class AppServices implements AutoCloseable {
         jobs.cancelAll();
         jobExecutor.shutdownNow();
         previewExecutor.shutdownNow();
+        results.close();
     }
 
     private static ThreadFactory daemonThreads(String name) {

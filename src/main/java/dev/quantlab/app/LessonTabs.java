@@ -1,7 +1,11 @@
 package dev.quantlab.app;
 
 import dev.quantlab.app.baseline.BaselineTab;
+import dev.quantlab.app.compare.CompareTab;
+import dev.quantlab.app.integer.IntegerTab;
 import dev.quantlab.app.kmeans.KMeansTab;
+import dev.quantlab.app.linear.LinearTab;
+import dev.quantlab.app.qat.QatTab;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,7 +14,13 @@ import java.util.function.Function;
  * line here.
  */
 public final class LessonTabs {
-    private static final List<Function<TabContext, LessonTab>> FACTORIES = List.of(BaselineTab::new, KMeansTab::new);
+    private static final List<Function<TabContext, LessonTab>> FACTORIES = List.of(
+            BaselineTab::new,
+            KMeansTab::new,
+            QatTab::new,
+            LinearTab::new,
+            IntegerTab::new,
+            CompareTab::new);
 
     private LessonTabs() { }
 

@@ -4,11 +4,13 @@ import dev.quantlab.app.common.DialogPrompts;
 import dev.quantlab.app.common.ErrorDialog;
 import dev.quantlab.app.common.Prompts;
 import dev.quantlab.app.export.ExportActions;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.lesson.LessonLibrary;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.settings.WindowSettings;
 import dev.quantlab.app.settings.WindowStateKeeper;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -18,8 +20,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The JavaFX application: builds the services and the main window, restores the window's size and last tab,
- * saves them on exit, and in snapshot mode renders every tab to a PNG and quits.
+ * The JavaFX application: builds the services and the main window, restores the window's size, last tab and
+ * language, saves them on exit (and the language when the user picks one), and in snapshot mode renders every tab
+ * to a PNG and quits. The language is the one chosen in the View menu, else the configured one (the system locale
+ * by default), narrowed to a supported one by {@link I18n#supported}.
  */
 public class QuantLabApp extends Application {
     public static final String TITLE = "QuantLab";
@@ -28,6 +32,8 @@ public class QuantLabApp extends Application {
     private AppServices services;
     private MainWindow window;
     private Stage stage;
+    /** The language tag the user chose in the menu, or empty to follow the system (as saved). */
+    private String chosenLanguage = "";
 
     /** Used by {@link Application#launch}: default locations ({@link AppConfig#defaults()}). */
     public QuantLabApp() {
@@ -43,19 +49,22 @@ public class QuantLabApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         AppConfig c = config != null ? config : AppConfig.defaults();
+        WindowSettings saved = new dev.quantlab.app.settings.SettingsStore(c.settingsFile()).load();
+        chosenLanguage = saved.language();
+        useLanguage(startLanguage(saved, c));
         Supplier<Window> owner = () -> stage;
         ErrorDialog errors = new ErrorDialog(owner);
         services = new AppServices(c, errors, DatasetDownloader.official());
         ExportActions export = new ExportActions(owner, services.jobs(), errors, services.notice()::set);
         Prompts prompts = new DialogPrompts(owner, services.data(), services.model());
-        window = new MainWindow(new TabContext(services, export, prompts), LessonLibrary.load(c.language()),
+        window = new MainWindow(new TabContext(services, export, prompts), LessonLibrary.load(I18n.locale()),
                 this::quit);
-        WindowSettings saved = services.settings().load();
+        window.setOnLanguageChanged(this::languageChosen);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(saved.width(), screen.getWidth()),
                 Math.min(saved.height(), screen.getHeight()));
         Theme.apply(scene);
-        stage.setTitle(TITLE);
+        stage.setTitle(I18n.t("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(WindowSettings.MIN_WIDTH);
         stage.setMinHeight(WindowSettings.MIN_HEIGHT);
@@ -68,6 +77,25 @@ public class QuantLabApp extends Application {
         services.start();
         Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
         SnapshotMode.fromParameters(named).ifPresent(s -> s.capture(stage, targets(), Platform::exit));
+    }
+
+    /** The saved choice if there is one, else the configured language (the system locale by default). */
+    static Locale startLanguage(WindowSettings saved, AppConfig c) {
+        Locale wanted = saved.locale().orElse(c.language() != null ? c.language() : Locale.getDefault());
+        return I18n.supported(wanted);
+    }
+
+    private static void useLanguage(Locale l) {
+        I18n.setLocale(l);
+        // JavaFX's own texts (table placeholders, "Show Details", text field menus) follow the default locale
+        Locale.setDefault(l);
+    }
+
+    private void languageChosen(Locale l) {
+        useLanguage(l);
+        chosenLanguage = l.toLanguageTag();
+        stage.setTitle(I18n.t("app.title"));
+        saveSettings();
     }
 
     private List<SnapshotMode.Target> targets() {
@@ -85,7 +113,8 @@ public class QuantLabApp extends Application {
         if (services == null || window == null) {
             return;
         }
-        String problem = services.settings().save(WindowStateKeeper.capture(stage, window.selectedTabId()));
+        String problem = services.settings().save(WindowStateKeeper.capture(stage, window.selectedTabId())
+                .withLanguage(chosenLanguage));
         if (problem != null) {
             System.err.println(problem);
         }

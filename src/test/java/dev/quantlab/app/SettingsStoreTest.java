@@ -1,12 +1,15 @@
 package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.app.settings.WindowSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,33 @@ class SettingsStoreTest {
         assertEquals(WindowSettings.MIN_WIDTH, s.width());
         assertEquals(WindowSettings.MIN_HEIGHT, s.height());
         assertEquals("baseline", s.lastTab());
+    }
+
+    @Test
+    void anOldFileWithoutALanguageFollowsTheSystemLocale() throws Exception {
+        Path f = dir.resolve("gui-settings.json");
+        Files.writeString(f, "{\"width\": 1000.0, \"height\": 700.0, \"maximized\": false, \"lastTab\": \"kmeans\"}");
+        WindowSettings s = new SettingsStore(f).load();
+        assertEquals("", s.language());
+        assertTrue(s.locale().isEmpty());
+        assertEquals("kmeans", s.lastTab());
+        AppConfig zhSystem = new AppConfig(dir.resolve("m"), dir.resolve("d"), f, Locale.forLanguageTag("zh-TW"));
+        AppConfig deSystem = new AppConfig(dir.resolve("m"), dir.resolve("d"), f, Locale.GERMANY);
+        assertEquals(Locale.TRADITIONAL_CHINESE, QuantLabApp.startLanguage(s, zhSystem));
+        assertEquals(Locale.ENGLISH, QuantLabApp.startLanguage(s, deSystem));
+        assertEquals(Locale.ENGLISH, QuantLabApp.startLanguage(s.withLanguage("en"), zhSystem));
+        assertEquals(Locale.TRADITIONAL_CHINESE, QuantLabApp.startLanguage(s.withLanguage("zh-TW"), deSystem));
+    }
+
+    @Test
+    void theChosenLanguageIsSavedAndOnlyWhenChosen() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("gui-settings.json"));
+        assertNull(store.save(WindowSettings.DEFAULT));
+        assertFalse(Files.readString(store.file()).contains("language"));
+        WindowSettings zh = WindowSettings.DEFAULT.withLastTab("baseline").withLanguage("zh-TW");
+        assertNull(store.save(zh));
+        assertEquals(zh, store.load());
+        assertEquals(Locale.TRADITIONAL_CHINESE, store.load().locale().orElseThrow());
     }
 
     @Test

@@ -23,6 +23,7 @@ final class TestWindow implements AutoCloseable {
 
     TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
         AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), Locale.ENGLISH);
+        dev.quantlab.app.i18n.I18n.setLocale(Locale.ENGLISH); // tests assert English texts unless they switch
         services = new AppServices(config, errors, noDownloads());
         export = new ExportActions(() -> stage, services.jobs(), errors, services.notice()::set);
         export.setOverwritePolicy(OverwritePolicy.NEVER);

@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.ViewTab;
 import dev.quantlab.app.services.ModelService;
@@ -10,10 +11,17 @@ public final class BaselineTab extends ViewTab {
     private final BaselineViewModel vm;
 
     public BaselineTab(TabContext ctx) {
-        super(ID, "Baseline");
+        super(ID, () -> I18n.t("baseline.tab"));
         this.vm = new BaselineViewModel(ctx.services());
-        BaselineView view = new BaselineView(vm, ctx);
-        show(view, view::figures, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
+        show(() -> {
+            BaselineView view = new BaselineView(vm, ctx);
+            return new Built(view, view::figures, view::dispose);
+        }, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
+    }
+
+    @Override
+    protected void onLanguageChanged() {
+        vm.relocalize();
     }
 
     /** The view model, for tests. */

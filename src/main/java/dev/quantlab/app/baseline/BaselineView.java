@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
@@ -33,12 +34,12 @@ final class BaselineView extends VBox {
     private final BaselineViewModel vm;
     private final PerClassAccuracyChart perClass = new PerClassAccuracyChart();
     private final ConfusionHeatMap confusion = new ConfusionHeatMap();
+    private final javafx.util.Subscription results;
 
     BaselineView(BaselineViewModel vm, TabContext ctx) {
         this.vm = vm;
         getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("1", "Measure the fp32 model",
-                "Layers, parameters and size by the lesson's rule; top-1 accuracy on the CIFAR-10 test set.");
+        TabHeader header = new TabHeader("1", I18n.t("baseline.header.title"), I18n.t("baseline.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
 
@@ -46,15 +47,15 @@ final class BaselineView extends VBox {
                 ctx.export());
         ChartPane confusionPane = new ChartPane(() -> Figure.of("baseline-confusion-matrix", confusion.chart()),
                 ctx.export());
-        vm.result().addListener((o, a, r) -> {
+        results = vm.result().subscribe(r -> { // shows the current result at once (after a language switch too)
             perClass.show(r);
             confusion.show(r);
         });
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tab-grid");
-        grid.add(new Card("Model summary", new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
-        grid.add(new Card("Accuracy on the test set", evaluationBox(ctx)), 1, 0);
+        grid.add(new Card(I18n.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
+        grid.add(new Card(I18n.t("baseline.card.accuracy"), evaluationBox(ctx)), 1, 0);
         perClassPane.getStyleClass().add("card");
         confusionPane.getStyleClass().add("card");
         grid.add(perClassPane, 0, 1);
@@ -73,6 +74,11 @@ final class BaselineView extends VBox {
         getChildren().addAll(header, noModel, grid);
     }
 
+    /** Stops following the view model (the view is replaced after a language switch). */
+    void dispose() {
+        results.unsubscribe();
+    }
+
     FigureSet figures() {
         return new FigureSet(List.of(Figure.of("baseline-per-class-accuracy", perClass.chart()),
                 Figure.of("baseline-confusion-matrix", confusion.chart())), vm.tables());
@@ -89,12 +95,12 @@ final class BaselineView extends VBox {
         TableView<ModelSummary.Row> table = new TableView<>();
         table.setId("summaryTable");
         table.getItems().setAll(vm.summaryRows());
-        table.getColumns().add(Columns.text("Tensor", 185, ModelSummary.Row::name));
-        table.getColumns().add(Columns.text("Shape", 80, ModelSummary.Row::shape));
-        TableColumn<ModelSummary.Row, String> params = Columns.text("Params", 70,
+        table.getColumns().add(Columns.text(I18n.t("baseline.summary.tensor"), 185, ModelSummary.Row::name));
+        table.getColumns().add(Columns.text(I18n.t("baseline.summary.shape"), 80, ModelSummary::shapeText));
+        TableColumn<ModelSummary.Row, String> params = Columns.text(I18n.t("baseline.summary.params"), 70,
                 r -> r.parameter() ? String.format(Locale.ROOT, "%,d", r.params()) : "–");
         params.getStyleClass().add("numeric");
-        TableColumn<ModelSummary.Row, String> size = Columns.text("MiB (fp32)", 80,
+        TableColumn<ModelSummary.Row, String> size = Columns.text(I18n.t("baseline.summary.mib"), 80,
                 r -> r.parameter() ? String.format(Locale.ROOT, "%.4f", r.sizeMib()) : "–");
         size.getStyleClass().add("numeric");
         table.getColumns().add(params);
@@ -106,7 +112,7 @@ final class BaselineView extends VBox {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("buffer"),
                         !empty && row != null && !row.parameter());
                 setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.name() + ": "
-                        + row.kind()));
+                        + ModelSummary.kindText(row.type())));
             }
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -118,7 +124,7 @@ final class BaselineView extends VBox {
     private VBox evaluationBox(TabContext ctx) {
         SubsetChoice subset = new SubsetChoice(vm.subset());
         subset.setId("baselineSubset");
-        Button evaluate = new Button("Evaluate");
+        Button evaluate = new Button(I18n.t("baseline.evaluate"));
         evaluate.setId("evaluateButton");
         evaluate.getStyleClass().add("accent");
         evaluate.disableProperty().bind(vm.job().runningProperty());
@@ -130,11 +136,11 @@ final class BaselineView extends VBox {
                 ctx.prompts().needModel();
             }
         });
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(I18n.t("baseline.cancel"));
         cancel.setId("cancelEvaluation");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        Label imagesLabel = new Label("Test images");
+        Label imagesLabel = new Label(I18n.t("baseline.testImages"));
         Ui.noShrink(imagesLabel, subset, evaluate, cancel);
         FlowPane controls = new FlowPane(8, 6, imagesLabel, subset, evaluate, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -157,7 +163,7 @@ final class BaselineView extends VBox {
         Label caption = new Label();
         caption.getStyleClass().add("muted");
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.result().get()), vm.result()));
-        Label reference = new Label("Lesson reference: 92.95 % on all 10,000 images, 35.20 MiB.");
+        Label reference = new Label(I18n.t("baseline.reference"));
         reference.getStyleClass().add("muted");
         reference.setWrapText(true);
         VBox box = new VBox(10, controls, bar, status, new VBox(0, accuracy, caption), reference);
@@ -167,8 +173,9 @@ final class BaselineView extends VBox {
 
     private String caption(EvalResult r) {
         if (r == null) {
-            return "top-1 accuracy: evaluate to measure it";
+            return I18n.t("baseline.caption.none");
         }
-        return String.format(Locale.ROOT, "top-1 accuracy: %,d of %,d test images correct", r.correct(), r.images());
+        return I18n.t("baseline.caption.result", String.format(Locale.ROOT, "%,d", r.correct()),
+                String.format(Locale.ROOT, "%,d", r.images()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.jobs.Job;
@@ -26,13 +27,13 @@ public final class BaselineViewModel {
     private final VggArchitecture arch = VggArchitecture.cifarVgg();
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(1000));
     private final ReadOnlyObjectWrapper<EvalResult> result = new ReadOnlyObjectWrapper<>();
-    private final JobProgress job = new JobProgress("Not evaluated yet.");
+    private final JobProgress job = new JobProgress(() -> I18n.t("baseline.status.idle"));
 
     public BaselineViewModel(AppServices services) {
         this.services = services;
         services.model().weights().addListener((o, a, w) -> {
             result.set(null);
-            job.setMessage(w == null ? "Not evaluated yet." : "Model loaded; not evaluated yet.");
+            job.setMessage(w == null ? () -> I18n.t("baseline.status.idle") : () -> I18n.t("baseline.status.loaded"));
         });
     }
 
@@ -50,15 +51,20 @@ public final class BaselineViewModel {
         }
         StateDict weights = model.weights().get();
         TestSubset sub = subset.get();
-        Job<EvalResult> j = services.jobs().submit("Evaluating the fp32 model on " + sub,
+        Job<EvalResult> j = services.jobs().submit(I18n.t("baseline.job.evaluate", sub.toString()),
                 (p, c) -> services.evaluation().evaluateFp32(weights, sub, p, c), r -> {
                     if (weights == model.weights().get()) {
                         result.set(r);
-                        job.setMessage(resultText(r));
+                        job.setMessage(() -> resultText(r));
                     }
                 });
         job.track(j);
         return Start.STARTED;
+    }
+
+    /** After a language switch: the status line in the new language. */
+    public void relocalize() {
+        job.relocalize();
     }
 
     /** Stops the running evaluation; the previous result stays. */
@@ -67,8 +73,8 @@ public final class BaselineViewModel {
     }
 
     static String resultText(EvalResult r) {
-        return String.format(Locale.ROOT, "%,d images in %.1f s (%.0f images/s)", r.images(), r.seconds(),
-                r.imagesPerSecond());
+        return I18n.t("baseline.status.result", String.format(Locale.ROOT, "%,d", r.images()),
+                String.format(Locale.ROOT, "%.1f", r.seconds()), String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()));
     }
 
     /** "92.95 %", or a dash before the first evaluation. */

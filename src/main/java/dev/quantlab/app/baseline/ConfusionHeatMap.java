@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.data.CifarClasses;
 import dev.quantlab.eval.EvalResult;
@@ -23,16 +24,19 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * colour is the share of its row (so every class reads on the same scale), its text the image count.
  */
 final class ConfusionHeatMap {
-    private static final String[] NAMES = CifarClasses.NAMES.toArray(String[]::new);
     private final DefaultXYZDataset data = new DefaultXYZDataset();
     private final JFreeChart chart;
     private final XYPlot plot;
 
     ConfusionHeatMap() {
-        SymbolAxis x = new SymbolAxis("predicted class", NAMES);
+        String[] names = new String[CifarClasses.NAMES.size()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = PerClassAccuracyChart.className(c);
+        }
+        SymbolAxis x = new SymbolAxis(I18n.t("baseline.chart.confusion.predicted"), names);
         x.setGridBandsVisible(false);
         x.setVerticalTickLabels(true);
-        SymbolAxis y = new SymbolAxis("true class", NAMES);
+        SymbolAxis y = new SymbolAxis(I18n.t("baseline.chart.confusion.true"), names);
         y.setGridBandsVisible(false);
         y.setInverted(true);
         XYBlockRenderer r = new XYBlockRenderer();
@@ -41,13 +45,13 @@ final class ConfusionHeatMap {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        chart = new JFreeChart("Confusion matrix", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart = new JFreeChart(I18n.t("baseline.chart.confusion.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
-        ChartStyle.setEmptyMessage(plot, "Evaluate the model to see the confusion matrix");
-        NumberAxis scaleAxis = new NumberAxis("share of the true class (%)");
+        ChartStyle.setEmptyMessage(plot, I18n.t("baseline.chart.confusion.empty"));
+        NumberAxis scaleAxis = new NumberAxis(I18n.t("baseline.chart.confusion.share"));
         scaleAxis.setRange(0, 100);
-        scaleAxis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        scaleAxis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        scaleAxis.setTickLabelFont(ChartStyle.font(Font.PLAIN, 10));
+        scaleAxis.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
         PaintScaleLegend legend = new PaintScaleLegend(new ShareScale(100), scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(4, 10, 4, 4));
@@ -71,7 +75,7 @@ final class ConfusionHeatMap {
         long[][] m = result.confusion();
         int n = m.length;
         double[][] xyz = new double[3][n * n];
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+        Font font = ChartStyle.font(Font.PLAIN, 10);
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
             for (long v : m[t]) {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.VggArchitecture;
@@ -21,8 +22,10 @@ public final class ModelSummary {
      * @param kind      conv weight, BN weight, running mean, ...
      * @param params    parameter count, or 0 for buffers (running statistics), which do not count
      * @param parameter whether it counts as a parameter
+     * @param type      the tensor's role, for the localized description ({@link #kindText})
      */
-    public record Row(String name, String shape, String kind, long params, boolean parameter) {
+    public record Row(String name, String shape, String kind, long params, boolean parameter,
+                      VggArchitecture.Kind type) {
         /** Size at 32 bits in MiB (0 for buffers). */
         public double sizeMib() {
             return parameter ? ModelSize.mib(params, FP32_BITS) : 0;
@@ -33,7 +36,7 @@ public final class ModelSummary {
 
     public static List<Row> rows(VggArchitecture arch) {
         return arch.tensors().stream().map(t -> new Row(t.name(), shape(t.shape()), kind(t.kind()),
-                t.kind().isParameter() ? t.numel() : 0, t.kind().isParameter())).toList();
+                t.kind().isParameter() ? t.numel() : 0, t.kind().isParameter(), t.kind())).toList();
     }
 
     /** Learnable parameters (9,228,362 for the lesson's VGG). */
@@ -48,7 +51,7 @@ public final class ModelSummary {
 
     /** The one-line total under the table. */
     public static String totalText(VggArchitecture arch) {
-        return String.format(Locale.ROOT, "%,d parameters × 32 bits = %s", parameterCount(arch),
+        return I18n.t("baseline.summary.total", String.format(Locale.ROOT, "%,d", parameterCount(arch)),
                 ModelSize.formatMib(totalMib(arch)));
     }
 
@@ -63,6 +66,16 @@ public final class ModelSummary {
     static String shape(long[] shape) {
         return shape.length == 0 ? "scalar" : Arrays.stream(shape).mapToObj(Long::toString)
                 .collect(Collectors.joining("×"));
+    }
+
+    /** The tensor's role in the current language (the CSV keeps {@link Row#kind()} in English). */
+    public static String kindText(VggArchitecture.Kind k) {
+        return I18n.t("baseline.kind." + k.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The shape as shown in the table ("scalar" translated). */
+    public static String shapeText(Row r) {
+        return "scalar".equals(r.shape()) ? I18n.t("baseline.shape.scalar") : r.shape();
     }
 
     static String kind(VggArchitecture.Kind k) {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.data.CifarClasses;
 import dev.quantlab.eval.EvalResult;
@@ -23,10 +24,11 @@ final class PerClassAccuracyChart {
     private final CategoryPlot plot;
 
     PerClassAccuracyChart() {
-        chart = ChartStyle.apply(ChartFactory.createBarChart("Per-class accuracy", null, "accuracy (%)", data,
+        chart = ChartStyle.apply(ChartFactory.createBarChart(I18n.t("baseline.chart.perClass.title"), null,
+                I18n.t("baseline.chart.perClass.axis"), data,
                 PlotOrientation.HORIZONTAL, false, true, false));
         plot = chart.getCategoryPlot();
-        ChartStyle.setEmptyMessage(plot, "Evaluate the model to see per-class accuracy");
+        ChartStyle.setEmptyMessage(plot, I18n.t("baseline.chart.perClass.empty"));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 112);
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
@@ -34,8 +36,13 @@ final class PerClassAccuracyChart {
         r.setMaximumBarWidth(0.07);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
         r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        r.setDefaultItemLabelFont(ChartStyle.font(Font.PLAIN, 10));
         r.setDefaultItemLabelPaint(ChartStyle.TEXT);
+    }
+
+    /** A CIFAR-10 class name as charts show it, in the current language. */
+    static String className(int c) {
+        return I18n.t("baseline.class." + CifarClasses.NAMES.get(c));
     }
 
     JFreeChart chart() {
@@ -50,14 +57,15 @@ final class PerClassAccuracyChart {
         }
         double[] pc = result.perClassPercent();
         for (int c = 0; c < pc.length; c++) {
-            data.addValue(Double.isNaN(pc[c]) ? 0 : pc[c], SERIES, CifarClasses.NAMES.get(c));
+            data.addValue(Double.isNaN(pc[c]) ? 0 : pc[c], SERIES, className(c));
         }
         ValueMarker overall = new ValueMarker(result.accuracyPercent());
         overall.setPaint(ChartStyle.ACCENT_2);
         overall.setStroke(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 1f, new float[] {5f, 4f}, 0f));
-        overall.setLabel(String.format(java.util.Locale.ROOT, "overall %.2f %%", result.accuracyPercent()));
-        overall.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        overall.setLabel(I18n.t("baseline.chart.perClass.overall",
+                String.format(java.util.Locale.ROOT, "%.2f", result.accuracyPercent())));
+        overall.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
         overall.setLabelPaint(ChartStyle.ACCENT_2);
         overall.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
         overall.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);

@@ -1,5 +1,6 @@
 package dev.quantlab.app.charts;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.ImageFormat;
@@ -19,7 +20,7 @@ import org.jfree.chart.fx.ChartViewer;
 public final class ChartPane extends StackPane {
     private final ChartViewer viewer;
     private final Supplier<Figure> figure;
-    private final MenuButton button = new MenuButton("Export");
+    private final MenuButton button = new MenuButton(I18n.t("app.chart.export"));
 
     public ChartPane(Supplier<Figure> figure, ExportActions export) {
         this.figure = figure;
@@ -27,12 +28,12 @@ public final class ChartPane extends StackPane {
         getStyleClass().add("chart-pane");
         ContextMenu menu = new ContextMenu();
         button.getStyleClass().add("chart-export-button");
-        button.setTooltip(new Tooltip("Export this chart as PNG (2x), SVG or PDF"));
+        button.setTooltip(new Tooltip(I18n.t("app.chart.exportTooltip")));
         for (ImageFormat f : ImageFormat.values()) {
-            MenuItem inMenu = new MenuItem("Export " + f.description() + "…");
+            MenuItem inMenu = new MenuItem(I18n.t("app.chart.exportAs", f.description()));
             inMenu.setOnAction(e -> export.exportFigure(figure.get(), f));
             menu.getItems().add(inMenu);
-            MenuItem inButton = new MenuItem(f.description() + "…");
+            MenuItem inButton = new MenuItem(I18n.t("app.chart.formatItem", f.description()));
             inButton.setOnAction(e -> export.exportFigure(figure.get(), f));
             button.getItems().add(inButton);
         }

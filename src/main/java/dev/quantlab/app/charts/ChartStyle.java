@@ -14,24 +14,29 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.RectangleInsets;
 
-/** One look for every chart, matching the app's CSS theme: white, light grid, the theme's accent colours. */
+/**
+ * One look for every chart, matching the app's CSS theme: white, light grid, the theme's accent colours. Charts take
+ * their fonts from {@link #font(int, float)}: on screen (FXGraphics2D) a logical font such as {@code SansSerif} has
+ * no CJK glyphs, so in Chinese the charts name an installed CJK family instead.
+ */
 public final class ChartStyle {
     public static final Color ACCENT = new Color(0x2F6FED);
     public static final Color ACCENT_2 = new Color(0xE8590C);
     public static final Color MUTED = new Color(0x8A94A6);
     public static final Color TEXT = new Color(0x1F2937);
     public static final Color GRID = new Color(0xE5E7EB);
-    private static final String FONT = Font.SANS_SERIF;
+    private static volatile java.util.Optional<String> cjkFamily;
 
     private ChartStyle() { }
 
     /** Applies the theme to a freshly created chart and returns it. */
     public static JFreeChart apply(JFreeChart chart) {
+        String family = family();
         StandardChartTheme theme = new StandardChartTheme("QuantLab");
-        theme.setExtraLargeFont(new Font(FONT, Font.BOLD, 15));
-        theme.setLargeFont(new Font(FONT, Font.BOLD, 12));
-        theme.setRegularFont(new Font(FONT, Font.PLAIN, 11));
-        theme.setSmallFont(new Font(FONT, Font.PLAIN, 10));
+        theme.setExtraLargeFont(new Font(family, Font.BOLD, 15));
+        theme.setLargeFont(new Font(family, Font.BOLD, 12));
+        theme.setRegularFont(new Font(family, Font.PLAIN, 11));
+        theme.setSmallFont(new Font(family, Font.PLAIN, 10));
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setPlotOutlinePaint(GRID);
@@ -69,10 +74,35 @@ public final class ChartStyle {
         return chart;
     }
 
+    /** The chart font family for the current language: SansSerif, or in Chinese an installed CJK family. */
+    public static String family() {
+        if (!"zh".equals(dev.quantlab.app.i18n.I18n.locale().getLanguage())) {
+            return Font.SANS_SERIF;
+        }
+        java.util.Optional<String> f = cjkFamily;
+        if (f == null) {
+            java.util.List<String> installed;
+            try {
+                installed = java.util.List.of(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                        .getAvailableFontFamilyNames(java.util.Locale.ROOT));
+            } catch (RuntimeException | Error e) {
+                installed = java.util.List.of();
+            }
+            f = dev.quantlab.app.Theme.CJK_FAMILIES.stream().filter(installed::contains).findFirst();
+            cjkFamily = f;
+        }
+        return f.orElse(Font.SANS_SERIF);
+    }
+
+    /** A chart font in the current language's family (use it for labels, markers and annotations). */
+    public static Font font(int style, float size) {
+        return new Font(family(), style, Math.round(size));
+    }
+
     /** A placeholder message drawn in an empty plot. */
     public static void setEmptyMessage(Plot plot, String text) {
         plot.setNoDataMessage(text);
-        plot.setNoDataMessageFont(new Font(FONT, Font.PLAIN, 13));
+        plot.setNoDataMessageFont(font(Font.PLAIN, 13));
         plot.setNoDataMessagePaint(MUTED);
     }
 }

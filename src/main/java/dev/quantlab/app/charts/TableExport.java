@@ -1,5 +1,6 @@
 package dev.quantlab.app.charts;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.ExportActions;
 import java.util.function.Supplier;
@@ -12,7 +13,7 @@ public final class TableExport {
     private TableExport() { }
 
     public static void install(TableView<?> table, Supplier<DataTable> data, ExportActions export) {
-        MenuItem csv = new MenuItem("Export as CSV…");
+        MenuItem csv = new MenuItem(I18n.t("app.table.exportCsv"));
         csv.setOnAction(e -> export.exportTable(data.get()));
         table.setContextMenu(new ContextMenu(csv));
     }

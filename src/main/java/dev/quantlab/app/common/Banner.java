@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.ModelService;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -12,7 +13,7 @@ import javafx.scene.layout.Priority;
 public final class Banner extends HBox {
     /** The notice shown while no model is loaded, with a button that opens a weights file. */
     public static Banner missingModel(ModelService model, Prompts prompts) {
-        return new Banner(model.message(), model.unavailable(), "Open model…", prompts::openModelFile);
+        return new Banner(model.message(), model.unavailable(), I18n.t("app.banner.openModel"), prompts::openModelFile);
     }
 
     public Banner(ObservableStringValue text, ObservableBooleanValue visible, String action, Runnable onAction) {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.services.DatasetService;
 import java.io.File;
@@ -23,21 +24,19 @@ final class DataDialog extends Dialog<Void> {
     private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
-    private final Button download = new Button("Download CIFAR-10 (163 MiB)");
-    private final Button choose = new Button("Choose folder…");
-    private final Button cancel = new Button("Cancel download");
+    private final Button download = new Button(I18n.t("app.data.dialog.download"));
+    private final Button choose = new Button(I18n.t("app.data.dialog.choose"));
+    private final Button cancel = new Button(I18n.t("app.data.dialog.cancel"));
     private Job<Path> job;
 
     DataDialog(Window owner, DatasetService data) {
         this.data = data;
         initOwner(owner);
-        setTitle("CIFAR-10 needed");
-        setHeaderText("This needs the CIFAR-10 test images");
+        setTitle(I18n.t("app.data.dialog.title"));
+        setHeaderText(I18n.t("app.data.dialog.header"));
         message.setWrapText(true);
         message.setText(data.message().get());
-        Label how = new Label("QuantLab reads CIFAR-10 from " + data.root().get().toAbsolutePath() + ". Download the"
-                + " official binary version there (resumable, checked against its published MD5), or choose a folder"
-                + " that already holds cifar-10-batches-bin/ or cifar-10-batches-py/.");
+        Label how = new Label(I18n.t("app.data.dialog.how", data.root().get().toAbsolutePath().toString()));
         how.setWrapText(true);
         download.getStyleClass().add("accent");
         download.setOnAction(e -> startDownload());
@@ -53,7 +52,8 @@ final class DataDialog extends Dialog<Void> {
         box.setPrefWidth(520);
         box.getStyleClass().add("dialog-body");
         getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().getButtonTypes().add(new ButtonType(I18n.t("app.dialog.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         dev.quantlab.app.Theme.apply(getDialogPane());
         data.status().addListener((o, a, s) -> {
             message.setText(data.message().get());
@@ -84,7 +84,7 @@ final class DataDialog extends Dialog<Void> {
 
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder holding CIFAR-10");
+        chooser.setTitle(I18n.t("app.data.dialog.chooserTitle"));
         File dir = chooser.showDialog(getOwner());
         if (dir != null && !data.chooseFolder(dir.toPath())) {
             message.setText(data.message().get());

@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.ModelService;
 import java.io.File;
@@ -34,12 +35,13 @@ public final class DialogPrompts implements Prompts {
 
     @Override
     public void needModel() {
-        ButtonType choose = new ButtonType("Open model file…", ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, model.message().get(), choose, ButtonType.CLOSE);
+        ButtonType choose = new ButtonType(I18n.t("app.model.dialog.open"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = new ButtonType(I18n.t("app.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, model.message().get(), choose, close);
         alert.initOwner(owner.get());
-        alert.setTitle("Model weights needed");
-        alert.setHeaderText("This needs the trained VGG's weights");
-        if (alert.showAndWait().orElse(ButtonType.CLOSE) == choose) {
+        alert.setTitle(I18n.t("app.model.dialog.title"));
+        alert.setHeaderText(I18n.t("app.model.dialog.header"));
+        if (alert.showAndWait().orElse(close) == choose) {
             openModelFile();
         }
     }
@@ -48,11 +50,11 @@ public final class DialogPrompts implements Prompts {
     @Override
     public void openModelFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open model weights");
+        chooser.setTitle(I18n.t("app.model.chooser.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Model weights (*.safetensors, *.pth, *.pt)", "*.safetensors", "*.pth",
+                new FileChooser.ExtensionFilter(I18n.t("app.model.chooser.weights"), "*.safetensors", "*.pth",
                         "*.pt"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(I18n.t("app.model.chooser.all"), "*"));
         if (model.path().get() != null && model.path().get().toAbsolutePath().getParent() != null
                 && model.path().get().toAbsolutePath().getParent().toFile().isDirectory()) {
             chooser.setInitialDirectory(model.path().get().toAbsolutePath().getParent().toFile());

@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.core.CancelledException;
@@ -23,10 +24,11 @@ public final class ErrorDialog implements ErrorReporter {
         if (error instanceof CancelledException) {
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR);
+        Alert alert = new Alert(Alert.AlertType.ERROR, "",
+                new javafx.scene.control.ButtonType(I18n.t("app.dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         alert.initOwner(owner.get());
-        alert.setTitle("QuantLab");
-        alert.setHeaderText(what + " failed");
+        alert.setTitle(I18n.t("app.title"));
+        alert.setHeaderText(I18n.t("app.error.header", what));
         alert.setContentText(Messages.describe(error));
         if (error != null) {
             StringWriter trace = new StringWriter();

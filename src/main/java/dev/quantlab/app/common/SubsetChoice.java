@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.TestSubset;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
@@ -18,8 +19,7 @@ public final class SubsetChoice extends ComboBox<TestSubset> {
             getItems().add(selection.get());
         }
         valueProperty().bindBidirectional(selection);
-        setTooltip(new Tooltip("A class-balanced subset of the CIFAR-10 test set: quicker than all 10,000 images,"
-                + " a little noisier."));
+        setTooltip(new Tooltip(I18n.t("app.subset.tooltip")));
         getStyleClass().add("subset-choice");
         setPrefWidth(145);
     }

@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.i18n.I18n;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -9,7 +10,7 @@ import javafx.scene.layout.VBox;
 
 /** The top of a tab: the step badge, a title, one line of explanation and the "export all figures" button. */
 public final class TabHeader extends HBox {
-    private final Button exportAll = new Button("Export all figures…");
+    private final Button exportAll = new Button(I18n.t("app.tab.exportAll"));
 
     public TabHeader(String step, String title, String subtitle) {
         getStyleClass().add("tab-header");

@@ -42,6 +42,11 @@ public final class ChartRenderer {
         doc.setAuthor("QuantLab");
         Page page = doc.createPage(new Rectangle(0, 0, w, h));
         PDFGraphics2D g2 = page.getGraphics2D();
+        if (!"en".equals(dev.quantlab.app.i18n.I18n.locale().getLanguage())) {
+            // the PDF standard fonts have no CJK glyphs: draw the texts as outlines
+            g2.setRenderingHint(org.jfree.pdf.PDFHints.KEY_DRAW_STRING_TYPE,
+                    org.jfree.pdf.PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+        }
         chart.draw(g2, new Rectangle(0, 0, w, h));
         return doc.getPDFBytes();
     }

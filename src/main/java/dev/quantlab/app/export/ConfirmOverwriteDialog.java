@@ -1,5 +1,6 @@
 package dev.quantlab.app.export;
 
+import dev.quantlab.app.i18n.I18n;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,18 +21,18 @@ public final class ConfirmOverwriteDialog implements OverwritePolicy {
 
     @Override
     public boolean allowOverwrite(List<Path> existing) {
-        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep existing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType replace = new ButtonType(I18n.t("app.overwrite.replace"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(I18n.t("app.overwrite.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", replace, keep);
         alert.initOwner(owner.get());
-        alert.setTitle("Replace files?");
-        alert.setHeaderText(existing.size() == 1 ? existing.get(0).getFileName() + " already exists."
-                : existing.size() + " files already exist.");
+        alert.setTitle(I18n.t("app.overwrite.title"));
+        alert.setHeaderText(existing.size() == 1 ? I18n.t("app.overwrite.one", existing.get(0).getFileName().toString())
+                : I18n.t("app.overwrite.many", Integer.toString(existing.size())));
         String list = existing.stream().limit(LISTED).map(p -> "  " + p.getFileName()).collect(Collectors.joining("\n"));
         if (existing.size() > LISTED) {
-            list += "\n  … and " + (existing.size() - LISTED) + " more";
+            list += "\n  " + I18n.t("app.overwrite.more", Integer.toString(existing.size() - LISTED));
         }
-        alert.setContentText("Replace them?\n" + list);
+        alert.setContentText(I18n.t("app.overwrite.question") + "\n" + list);
         return alert.showAndWait().orElse(keep) == replace;
     }
 }

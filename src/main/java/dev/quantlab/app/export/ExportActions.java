@@ -1,5 +1,6 @@
 package dev.quantlab.app.export;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import java.io.File;
@@ -55,7 +56,7 @@ public final class ExportActions {
 
     /** Asks for a file name, then writes the table as CSV. */
     public void exportTable(DataTable table) {
-        File f = saveChooser(table.name(), "CSV table", "csv").showSaveDialog(owner.get());
+        File f = saveChooser(table.name(), I18n.t("app.format.csv"), "csv").showSaveDialog(owner.get());
         if (f != null) {
             lastFolder = f.toPath().toAbsolutePath().getParent();
             exportTableTo(table, f.toPath());
@@ -69,7 +70,7 @@ public final class ExportActions {
     /** Asks for a folder, then writes every figure (PNG, SVG, PDF) and table (CSV) of {@code set} there. */
     public void exportAll(Supplier<FigureSet> set) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Export all figures to folder");
+        chooser.setTitle(I18n.t("app.export.folderTitle"));
         if (lastFolder != null && Files.isDirectory(lastFolder)) {
             chooser.setInitialDirectory(lastFolder.toFile());
         }
@@ -86,16 +87,16 @@ public final class ExportActions {
      */
     public void exportAllTo(FigureSet set, Path folder, Consumer<ExportResult> done) {
         if (set.isEmpty()) {
-            notice.accept("Nothing to export on this tab yet.");
+            notice.accept(I18n.t("app.export.nothing"));
             return;
         }
         FigureSet copy = set.snapshot();
         List<Path> existing = Exporter.plannedFiles(copy, folder).stream().filter(Files::exists).toList();
         OverwritePolicy decided = existing.isEmpty() || policy.allowOverwrite(existing)
                 ? OverwritePolicy.ALWAYS : OverwritePolicy.NEVER;
-        jobs.submit("Exporting figures to " + folder.getFileName(),
+        jobs.submit(I18n.t("app.export.job", String.valueOf(folder.getFileName())),
                 (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
-                    notice.accept(r.summary() + " to " + folder);
+                    notice.accept(I18n.t("app.export.allDone", r.summary(), folder.toString()));
                     done.accept(r);
                 });
     }
@@ -107,17 +108,17 @@ public final class ExportActions {
     private ExportResult run(Export export) {
         try {
             ExportResult r = export.write();
-            notice.accept(r.written().isEmpty() ? "Export cancelled: the existing file was kept." : r.summary());
+            notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
             return r;
         } catch (IOException | RuntimeException e) {
-            errors.report("Export", e);
+            errors.report(I18n.t("app.export.what"), e);
             return new ExportResult(List.of(), List.of());
         }
     }
 
     private FileChooser saveChooser(String name, String description, String extension) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + description);
+        chooser.setTitle(I18n.t("app.export.chooserTitle", description));
         chooser.setInitialFileName(name + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
         if (lastFolder != null && Files.isDirectory(lastFolder)) {

@@ -1,22 +1,24 @@
 package dev.quantlab.app.export;
 
+import dev.quantlab.app.i18n.I18n;
 import java.util.Locale;
 
 /** The formats a chart exports to: PNG (raster, at 2x for slides), SVG and PDF (vector). */
 public enum ImageFormat {
-    PNG("PNG image (2x)"), SVG("SVG vector image"), PDF("PDF document");
+    PNG("app.format.png"), SVG("app.format.svg"), PDF("app.format.pdf");
 
-    private final String description;
+    private final String descriptionKey;
 
-    ImageFormat(String description) {
-        this.description = description;
+    ImageFormat(String descriptionKey) {
+        this.descriptionKey = descriptionKey;
     }
 
     public String extension() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** "PNG image (2x)", in the current language. */
     public String description() {
-        return description;
+        return I18n.t(descriptionKey);
     }
 }

@@ -17,7 +17,7 @@ public final class Job<T> extends Task<T> {
     public Job(String title, Work<T> work) {
         this.work = work;
         updateTitle(title);
-        updateMessage(title + "…");
+        updateMessage(dev.quantlab.app.i18n.I18n.t("app.job.starting", title));
     }
 
     @Override

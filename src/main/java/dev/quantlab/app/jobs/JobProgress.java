@@ -6,26 +6,35 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.function.Supplier;
 import javafx.concurrent.Worker;
 
 /**
  * The state of a view's current job, for views to bind: running, progress (0..1, or -1 while unknown) and a
  * message. Follows one job at a time; when it ends, the message tells how (the caller sets the success text).
- * Use on the FX thread.
+ * Messages set as suppliers ({@link #setMessage(Supplier)}) are looked up again by {@link #relocalize()} after a
+ * language switch. Use on the FX thread.
  */
 public final class JobProgress {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Job<?> current;
+    private Supplier<String> text;
 
     public JobProgress(String idleMessage) {
-        message.set(idleMessage);
+        this(() -> idleMessage);
+    }
+
+    /** With an idle message looked up in the current language (e.g. {@code () -> I18n.t("kmeans.idle")}). */
+    public JobProgress(Supplier<String> idleMessage) {
+        setMessage(idleMessage);
     }
 
     /** Follows {@code job} until it ends. */
     public void track(Job<?> job) {
         current = job;
+        text = null;
         running.bind(job.runningProperty());
         progress.bind(job.progressProperty());
         message.bind(job.messageProperty());
@@ -38,10 +47,11 @@ public final class JobProgress {
             progress.unbind();
             message.unbind();
             if (s == Worker.State.CANCELLED) {
-                message.set("Cancelled.");
+                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.cancelled"));
                 progress.set(0);
             } else if (s == Worker.State.FAILED) {
-                message.set("Failed: " + Messages.describe(job.getException()));
+                Throwable error = job.getException();
+                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.failed", Messages.describe(error)));
                 progress.set(0);
             } else {
                 progress.set(1);
@@ -62,8 +72,21 @@ public final class JobProgress {
 
     /** Sets the message, e.g. the result of the job that just succeeded (its own messages stop here). */
     public void setMessage(String text) {
+        setMessage(() -> text);
+    }
+
+    /** Sets the message from {@code text}, looked up again by {@link #relocalize()}. */
+    public void setMessage(Supplier<String> text) {
+        this.text = text;
         message.unbind();
-        message.set(text);
+        message.set(text.get());
+    }
+
+    /** After a language switch: looks the last message set up again (a running job's own messages stay). */
+    public void relocalize() {
+        if (text != null && !message.isBound()) {
+            message.set(text.get());
+        }
     }
 
     public boolean isRunning() {

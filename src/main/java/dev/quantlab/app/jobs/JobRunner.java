@@ -67,9 +67,10 @@ public final class JobRunner {
 
     static String outcome(String title, Worker.State state, double seconds) {
         switch (state) {
-            case SUCCEEDED: return String.format(java.util.Locale.ROOT, "%s: finished in %.1f s", title, seconds);
-            case CANCELLED: return title + ": cancelled";
-            default: return title + ": failed";
+            case SUCCEEDED: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.finished", title,
+                    String.format(java.util.Locale.ROOT, "%.1f", seconds));
+            case CANCELLED: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.cancelled", title);
+            default: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.failed", title);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.quantlab.app.jobs;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
@@ -7,28 +8,28 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns any failure into one readable sentence for the UI. */
+/** Turns any failure into one readable sentence for the UI, in the current language ({@link I18n}). */
 public final class Messages {
     private Messages() { }
 
     public static String describe(Throwable error) {
         Throwable e = unwrap(error);
         if (e == null) {
-            return "Unknown error.";
+            return I18n.t("app.error.unknown");
         }
         if (e instanceof CancelledException) {
-            return "Cancelled.";
+            return I18n.t("app.error.cancelled");
         }
         if (e instanceof UserFacingException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return "Not enough memory for this job. Close other jobs or start QuantLab with a larger -Xmx.";
+            return I18n.t("app.error.memory");
         }
         if (e instanceof IOException) {
-            return "A file could not be read or written: " + text(e);
+            return I18n.t("app.error.io", text(e));
         }
-        return "Unexpected error (" + e.getClass().getSimpleName() + "): " + text(e);
+        return I18n.t("app.error.unexpected", e.getClass().getSimpleName(), text(e));
     }
 
     static Throwable unwrap(Throwable error) {
@@ -42,6 +43,6 @@ public final class Messages {
 
     private static String text(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "no details" : m;
+        return m == null || m.isBlank() ? I18n.t("app.error.noDetails") : m;
     }
 }

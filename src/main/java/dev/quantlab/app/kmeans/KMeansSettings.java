@@ -12,9 +12,9 @@ import dev.quantlab.kmeans.Init;
 public record KMeansSettings(Init init, long seed) {
     public static final KMeansSettings DEFAULT = new KMeansSettings(Init.KMEANS_PLUS_PLUS, 42);
 
-    /** E.g. "k-means++ initialisation, seed 42". */
+    /** E.g. "k-means++ initialisation, seed 42", in the current language. */
     public String describe() {
-        return init.name().toLowerCase(java.util.Locale.ROOT).replace("_plus_plus", "++").replace('_', '-')
-                + " initialisation, seed " + seed;
+        return dev.quantlab.app.i18n.I18n.t("kmeans.settings", init.name().toLowerCase(java.util.Locale.ROOT)
+                .replace("_plus_plus", "++").replace('_', '-'), Long.toString(seed));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.ViewTab;
 
@@ -9,10 +10,17 @@ public final class KMeansTab extends ViewTab {
     private final KMeansViewModel vm;
 
     public KMeansTab(TabContext ctx) {
-        super(ID, "K-Means");
+        super(ID, () -> I18n.t("kmeans.tab"));
         this.vm = new KMeansViewModel(ctx.services());
-        KMeansView view = new KMeansView(vm, ctx);
-        show(view, view::figures, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
+        show(() -> {
+            KMeansView view = new KMeansView(vm, ctx);
+            return new Built(view, view::figures, view::dispose);
+        }, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
+    }
+
+    @Override
+    protected void onLanguageChanged() {
+        vm.relocalize();
     }
 
     /** The view model, for tests. */

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
@@ -40,26 +41,26 @@ final class KMeansView extends VBox {
     private final DemoGrid before = new DemoGrid();
     private final DemoGrid after = new DemoGrid();
     private final Slider slider = new Slider(KMeansViewModel.MIN_BITS, KMeansViewModel.MAX_BITS, 4);
+    /** Listeners on the view model, removed by {@link #dispose()} when the view is replaced. */
+    private final List<javafx.util.Subscription> subscriptions = new ArrayList<>();
 
     KMeansView(KMeansViewModel vm, TabContext ctx) {
         this.vm = vm;
         getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("2–3", "k-means quantization",
-                "Every weight matrix keeps 2^bits shared values; each weight becomes its nearest centroid.");
+        TabHeader header = new TabHeader("2–3", I18n.t("kmeans.header.title"), I18n.t("kmeans.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
 
         ChartPane chart = new ChartPane(this::histogramFigure, ctx.export());
-        vm.preview().addListener((o, a, p) -> histogram.show(p));
-        histogram.show(vm.preview().get());
+        subscriptions.add(vm.preview().subscribe(histogram::show)); // the current preview at once
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tab-grid");
         HBox.setHgrow(chart, Priority.ALWAYS);
         HBox chartAndDemo = new HBox(14, chart, demoBox());
         VBox.setVgrow(chartAndDemo, Priority.ALWAYS);
-        grid.add(new Card("Weights of one layer", new VBox(8, controls(), chartAndDemo), chart.takeExportButton()), 0, 0);
-        grid.add(new Card("Quantize the whole model", runsBox(ctx)), 0, 1);
+        grid.add(new Card(I18n.t("kmeans.card.layer"), new VBox(8, controls(), chartAndDemo), chart.takeExportButton()), 0, 0);
+        grid.add(new Card(I18n.t("kmeans.card.model"), runsBox(ctx)), 0, 1);
         ColumnConstraints c0 = new ColumnConstraints();
         c0.setHgrow(Priority.ALWAYS);
         RowConstraints r0 = new RowConstraints();
@@ -90,12 +91,13 @@ final class KMeansView extends VBox {
         slider.setPrefWidth(220);
         slider.setValue(vm.bits().get());
         slider.valueProperty().addListener((o, a, v) -> vm.bits().set((int) Math.round(v.doubleValue())));
-        vm.bits().addListener((o, a, b) -> slider.setValue(b.intValue()));
+        subscriptions.add(vm.bits().subscribe((a, b) -> slider.setValue(b.intValue())));
         Label bitsLabel = new Label();
         bitsLabel.setId("bitsLabel");
         bitsLabel.getStyleClass().add("value-chip");
         bitsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.bits().get() + " bits → k = " + (1 << vm.bits().get()), vm.bits()));
+                () -> I18n.t("kmeans.bitsValue", Integer.toString(vm.bits().get()),
+                        Integer.toString(1 << vm.bits().get())), vm.bits()));
         Label distinct = new Label();
         distinct.setId("distinctLabel");
         distinct.setTooltip(new javafx.scene.control.Tooltip(vm.settings().describe()));
@@ -109,8 +111,8 @@ final class KMeansView extends VBox {
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.previewMessage());
         distinct.getStyleClass().add("muted");
-        Label layerLabel = new Label("Layer");
-        Label bitsTitle = new Label("Bits");
+        Label layerLabel = new Label(I18n.t("kmeans.layer"));
+        Label bitsTitle = new Label(I18n.t("kmeans.bits"));
         layer.setPrefWidth(210);
         Ui.noShrink(layerLabel, layer, bitsTitle, slider, bitsLabel);
         HBox row = new HBox(12, layerLabel, layer, bitsTitle, slider, bitsLabel, busy, message);
@@ -122,21 +124,21 @@ final class KMeansView extends VBox {
         if (p == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "%d distinct values · MSE %.2e · %,d weights · clustered in %.0f ms",
-                p.distinctValues(), p.mse(), p.weights(), p.millis());
+        return I18n.t("kmeans.distinct", Integer.toString(p.distinctValues()),
+                String.format(Locale.ROOT, "%.2e", p.mse()), String.format(Locale.ROOT, "%,d", p.weights()),
+                String.format(Locale.ROOT, "%.0f", p.millis()));
     }
 
     private VBox demoBox() {
-        Label beforeLabel = new Label("fp32: 25 distinct values");
+        Label beforeLabel = new Label(I18n.t("kmeans.demo.before"));
         beforeLabel.getStyleClass().add("muted");
         Label afterLabel = new Label();
         afterLabel.setId("demoAfterLabel");
         afterLabel.getStyleClass().add("muted");
-        vm.demo().addListener((o, a, d) -> showDemo(d, afterLabel));
-        showDemo(vm.demo().get(), afterLabel);
-        Label note = new Label("k = min(2^bits, 25); each value becomes the mean of its cluster.");
+        subscriptions.add(vm.demo().subscribe(d -> showDemo(d, afterLabel)));
+        Label note = new Label(I18n.t("kmeans.demo.note"));
         note.getStyleClass().add("muted");
-        Label title = new Label("The lesson's 5×5 example");
+        Label title = new Label(I18n.t("kmeans.demo.title"));
         title.getStyleClass().add("card-title");
         HBox grids = new HBox(14, new VBox(4, beforeLabel, before), new VBox(4, afterLabel, after));
         VBox box = new VBox(8, title, grids, note);
@@ -153,23 +155,23 @@ final class KMeansView extends VBox {
         }
         before.show(d.original(), range);
         after.show(d.quantized(), range);
-        afterLabel.setText(String.format(Locale.ROOT, "%d-bit k-means: %d distinct values", vm.bits().get(),
-                d.distinctValues()));
+        afterLabel.setText(I18n.t("kmeans.demo.after", Integer.toString(vm.bits().get()),
+                Integer.toString(d.distinctValues())));
     }
 
     private VBox runsBox(TabContext ctx) {
         Button quantize = new Button();
         quantize.setId("quantizeButton");
         quantize.getStyleClass().add("accent");
-        quantize.textProperty().bind(Bindings.createStringBinding(() -> "Quantize at " + vm.bits().get() + " bits",
+        quantize.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("kmeans.quantize", Integer.toString(vm.bits().get())),
                 vm.bits()));
         quantize.setOnAction(e -> prompt(ctx, vm.quantizeAtCurrentBits()));
-        Button sweep = new Button("Lesson sweep: 8 / 4 / 2 bits");
+        Button sweep = new Button(I18n.t("kmeans.sweep"));
         sweep.setId("sweepButton");
         sweep.setOnAction(e -> prompt(ctx, vm.lessonSweep()));
         quantize.disableProperty().bind(vm.job().runningProperty());
         sweep.disableProperty().bind(vm.job().runningProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(I18n.t("kmeans.cancel"));
         cancel.setId("cancelRuns");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
@@ -180,7 +182,7 @@ final class KMeansView extends VBox {
         status.setId("runsStatus");
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.job().messageProperty());
-        Label on = new Label("on");
+        Label on = new Label(I18n.t("kmeans.on"));
         Ui.noShrink(quantize, sweep, on, subset, cancel);
         bar.setPrefWidth(160);
         Ui.noShrink(bar);
@@ -206,6 +208,12 @@ final class KMeansView extends VBox {
         LayerPreview p = vm.preview().get();
         String name = p == null ? "kmeans-histogram" : "kmeans-" + p.layer() + "-" + p.bits() + "bit-histogram";
         return Figure.of(dev.quantlab.app.export.FileNames.slug(name), histogram.chart());
+    }
+
+    /** Stops following the view model (the view is replaced after a language switch). */
+    void dispose() {
+        subscriptions.forEach(javafx.util.Subscription::unsubscribe);
+        subscriptions.clear();
     }
 
     FigureSet figures() {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
@@ -49,9 +50,10 @@ public final class KMeansViewModel {
     private final ReadOnlyObjectWrapper<DemoTensor.Quantized> demo = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(500));
     private final ObservableList<RunResult> results = FXCollections.observableArrayList();
-    private final JobProgress job = new JobProgress("Quantize the model to see size and accuracy.");
+    private final JobProgress job = new JobProgress(() -> I18n.t("kmeans.status.idle"));
     private final DemoTensor demoTensor = DemoTensor.load();
     private LatestRequestLoader<LayerPreviews.Key, LayerPreview> loader;
+    private java.util.function.Supplier<String> previewText = () -> "";
 
     /** Rows grouped by subset (smallest first, "all" last), then fp32 first and fewer bits further down. */
     private static final java.util.Comparator<RunResult> ROW_ORDER = java.util.Comparator
@@ -84,7 +86,7 @@ public final class KMeansViewModel {
         if (weights == null) {
             loader = null;
             computing.set(false);
-            previewMessage.set("Load a model to see its weights.");
+            say(() -> I18n.t("kmeans.preview.noModel"));
             return;
         }
         LayerPreviews previews = new LayerPreviews(weights, settings);
@@ -93,14 +95,14 @@ public final class KMeansViewModel {
                     @Override
                     public void loaded(LayerPreviews.Key key, LayerPreview value) {
                         computing.set(false);
-                        previewMessage.set("");
+                        say(() -> "");
                         preview.set(value);
                     }
 
                     @Override
                     public void failed(LayerPreviews.Key key, Throwable error) {
                         computing.set(false);
-                        previewMessage.set("Could not cluster " + key.layer() + ": " + Messages.describe(error));
+                        say(() -> I18n.t("kmeans.preview.failed", key.layer(), Messages.describe(error)));
                     }
                 });
         requestPreview();
@@ -114,7 +116,7 @@ public final class KMeansViewModel {
         boolean cached = loader.cached(key).isPresent();
         if (!cached) {
             computing.set(true);
-            previewMessage.set("Clustering " + key.layer() + " at " + key.bits() + " bits…");
+            say(() -> I18n.t("kmeans.preview.computing", key.layer(), Integer.toString(key.bits())));
         }
         loader.request(key);
     }
@@ -141,11 +143,14 @@ public final class KMeansViewModel {
             return Start.BUSY;
         }
         TestSubset sub = subset.get();
-        String title = bitWidths.size() == 1 ? bitWidths.get(0) + "-bit k-means" : "k-means sweep " + bitWidths;
-        Job<Void> j = services.jobs().submit(title + " on " + sub,
+        java.util.function.Supplier<String> what = () -> bitWidths.size() == 1
+                ? I18n.t("kmeans.run.single", Integer.toString(bitWidths.get(0)))
+                : I18n.t("kmeans.run.sweep", bitWidths.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(" / ")));
+        Job<Void> j = services.jobs().submit(I18n.t("kmeans.job", what.get(), sub.toString()),
                 KMeansRuns.work(services.evaluation(), weights, bitWidths, sub, settings,
                         r -> fxThread.execute(() -> addResult(weights, r))),
-                v -> job.setMessage(title + " finished (" + settings.describe() + ")."));
+                v -> job.setMessage(() -> I18n.t("kmeans.status.finished", what.get(), settings.describe())));
         job.track(j);
         return Start.STARTED;
     }
@@ -158,10 +163,22 @@ public final class KMeansViewModel {
         results.removeIf(o -> o.bits() == r.bits() && o.subset().equals(r.subset()));
         results.add(r);
         FXCollections.sort(results, ROW_ORDER);
+        services.results().addUnlessPresent(r.toRecord());
     }
 
     public void cancel() {
         job.cancel();
+    }
+
+    private void say(java.util.function.Supplier<String> text) {
+        previewText = text;
+        previewMessage.set(text.get());
+    }
+
+    /** After a language switch: the preview and job messages in the new language. */
+    public void relocalize() {
+        previewMessage.set(previewText.get());
+        job.relocalize();
     }
 
     public List<String> layers() {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
 import java.util.List;
@@ -14,19 +15,19 @@ final class ResultsTable extends TableView<RunResult> {
     ResultsTable(ObservableList<RunResult> rows) {
         super(rows);
         setId("kmeansResults");
-        setPlaceholder(new Label("No runs yet: quantize at the chosen bits, or run the lesson's 8/4/2 sweep."));
-        getColumns().add(Columns.text("Model", 90, ResultsTable::model));
-        getColumns().add(numeric("Lesson size (MiB)", r -> number(r.lessonMib())));
-        getColumns().add(numeric("Honest size (MiB)", r -> number(r.honestMib())));
-        getColumns().add(numeric("Accuracy (%)", r -> number(r.accuracy())));
-        getColumns().add(numeric("Drop (points)", r -> r.isFp32() ? "–" : number(r.drop())));
-        getColumns().add(numeric("Test images", r -> r.subset().isAll() ? "10,000"
+        setPlaceholder(new Label(I18n.t("kmeans.results.empty")));
+        getColumns().add(Columns.text(I18n.t("kmeans.results.model"), 90, ResultsTable::model));
+        getColumns().add(numeric(I18n.t("kmeans.results.lessonSize"), r -> number(r.lessonMib())));
+        getColumns().add(numeric(I18n.t("kmeans.results.honestSize"), r -> number(r.honestMib())));
+        getColumns().add(numeric(I18n.t("kmeans.results.accuracy"), r -> number(r.accuracy())));
+        getColumns().add(numeric(I18n.t("kmeans.results.drop"), r -> r.isFp32() ? "–" : number(r.drop())));
+        getColumns().add(numeric(I18n.t("kmeans.results.images"), r -> r.subset().isAll() ? "10,000"
                 : String.format(Locale.ROOT, "%,d", r.subset().limit())));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
     private static String model(RunResult r) {
-        return r.isFp32() ? "fp32" : r.bits() + "-bit";
+        return r.isFp32() ? "fp32" : I18n.t("kmeans.results.bits", Integer.toString(r.bits()));
     }
 
     private static String number(double v) {

@@ -1,6 +1,9 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.results.Method;
+import dev.quantlab.app.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
+import java.util.Locale;
 
 /**
  * One row of the k-means results table: a model quantized at {@code bits} (32 for the fp32 reference),
@@ -18,5 +21,12 @@ public record RunResult(int bits, double lessonMib, double honestMib, double acc
                         TestSubset subset, KMeansSettings settings) {
     public boolean isFp32() {
         return bits == 32;
+    }
+
+    /** This run for the shared results store (Compare tab). */
+    public RunRecord toRecord() {
+        return RunRecord.of(isFp32() ? Method.FP32 : Method.KMEANS, bits, lessonMib, honestMib, accuracy,
+                subset.isAll() ? 10_000 : subset.limit())
+                .withNote("init=" + settings.init().name().toLowerCase(Locale.ROOT) + ", seed=" + settings.seed());
     }
 }

@@ -1,9 +1,9 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -30,9 +30,9 @@ final class WeightHistogramChart {
     private XYBarDataset spikeBars = new XYBarDataset(spikes, 1);
 
     WeightHistogramChart() {
-        NumberAxis x = new NumberAxis("weight value");
-        NumberAxis yLeft = new NumberAxis("fp32 weights per bin");
-        NumberAxis yRight = new NumberAxis("weights per centroid");
+        NumberAxis x = new NumberAxis(I18n.t("kmeans.chart.x"));
+        NumberAxis yLeft = new NumberAxis(I18n.t("kmeans.chart.yLeft"));
+        NumberAxis yRight = new NumberAxis(I18n.t("kmeans.chart.yRight"));
         XYBarRenderer bars = new XYBarRenderer(0.0);
         XYBarRenderer spikeRenderer = new XYBarRenderer(0.0);
         plot = new XYPlot(fp32Bars, x, yLeft, bars);
@@ -45,7 +45,7 @@ final class WeightHistogramChart {
         ChartStyle.apply(chart);
         bars.setSeriesPaint(0, FP32);
         spikeRenderer.setSeriesPaint(0, ChartStyle.ACCENT_2);
-        ChartStyle.setEmptyMessage(plot, "Load a model to see its weights");
+        ChartStyle.setEmptyMessage(plot, I18n.t("kmeans.chart.empty"));
         yRight.setLabelPaint(ChartStyle.ACCENT_2);
         yRight.setTickLabelPaint(ChartStyle.ACCENT_2);
         LegendTitle legend = chart.getLegend();
@@ -78,14 +78,14 @@ final class WeightHistogramChart {
                 bins[0][i] = h.center(i);
                 bins[1][i] = h.counts()[i];
             }
-            fp32.addSeries("fp32 weights", bins);
+            fp32.addSeries(I18n.t("kmeans.chart.fp32Series"), bins);
             double[][] sp = new double[2][p.centroids().length];
             for (int i = 0; i < sp[0].length; i++) {
                 sp[0][i] = p.centroids()[i];
                 sp[1][i] = p.counts()[i];
             }
-            spikes.addSeries(String.format(Locale.ROOT, "%d-bit quantized (%d values)", p.bits(),
-                    p.distinctValues()), sp);
+            spikes.addSeries(I18n.t("kmeans.chart.quantizedSeries", Integer.toString(p.bits()),
+                    Integer.toString(p.distinctValues())), sp);
             fp32Bars = new XYBarDataset(fp32, h.binWidth());
             spikeBars = new XYBarDataset(spikes, Math.max(h.binWidth() * 0.35, (h.max() - h.min()) / 600));
             plot.setDataset(0, fp32Bars);
@@ -97,8 +97,8 @@ final class WeightHistogramChart {
                 m.setAlpha(p.distinctValues() > 32 ? 0.35f : 0.7f);
                 plot.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
             }
-            chart.setTitle(String.format(Locale.ROOT, "%s: %d-bit k-means, %d centroids", shortName(p.layer()),
-                    p.bits(), p.distinctValues()));
+            chart.setTitle(I18n.t("kmeans.chart.title", shortName(p.layer()), Integer.toString(p.bits()),
+                    Integer.toString(p.distinctValues())));
         } finally {
             chart.setNotify(true);
         }

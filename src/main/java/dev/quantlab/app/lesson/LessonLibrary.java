@@ -25,13 +25,35 @@ public final class LessonLibrary {
         this.pages = List.copyOf(pages);
     }
 
-    /** Pages in the given language, or English where that language has none. */
+    /**
+     * Pages in the given language, or English where that language has none. Folders are named by language tag:
+     * {@code zh-TW} for Traditional Chinese (also chosen for zh-HK and zh-Hant), {@code en}, or a bare language.
+     */
     public static LessonLibrary load(Locale locale) {
-        String lang = locale.getLanguage();
-        if (!lang.isEmpty() && resource(lang, "index.txt").isPresent()) {
-            return new LessonLibrary(lang, read(lang));
+        for (String folder : candidates(locale)) {
+            if (!folder.isEmpty() && !"und".equals(folder) && resource(folder, "index.txt").isPresent()) {
+                return new LessonLibrary(folder, read(folder));
+            }
         }
         return new LessonLibrary(FALLBACK, read(FALLBACK));
+    }
+
+    /** Folder names to try, most specific first. */
+    static List<String> candidates(Locale locale) {
+        List<String> out = new ArrayList<>();
+        if (locale == null) {
+            return out;
+        }
+        out.add(locale.toLanguageTag());
+        if (!locale.getCountry().isEmpty()) {
+            out.add(locale.getLanguage() + "-" + locale.getCountry());
+        }
+        if ("zh".equals(locale.getLanguage())) {
+            out.add(dev.quantlab.app.i18n.I18n.supported(locale).toLanguageTag());
+        } else {
+            out.add(locale.getLanguage());
+        }
+        return out;
     }
 
     public String language() {

@@ -20,7 +20,7 @@ public final class LessonPanel extends VBox {
         getStyleClass().add("lesson-panel");
         setPrefWidth(PREF_WIDTH);
         setMinWidth(MIN_WIDTH);
-        Label header = new Label("Lesson");
+        Label header = new Label(dev.quantlab.app.i18n.I18n.t("app.lesson.header"));
         header.getStyleClass().add("panel-title");
         steps.setId("lessonSteps");
         steps.getItems().setAll(library.pages());

@@ -1,5 +1,6 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.core.CancellationToken;
@@ -8,6 +9,7 @@ import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.data.DataLocator;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,6 +30,7 @@ public final class DatasetService {
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
     private final StringProperty message = new SimpleStringProperty("");
+    private Supplier<String> text = () -> "";
     private volatile Path currentRoot;
     private Path cachedRoot;
     private CifarSplit cachedTest;
@@ -45,8 +48,7 @@ public final class DatasetService {
      */
     public boolean chooseFolder(Path folder) {
         if (DataLocator.find(folder) == null) {
-            message.set("No CIFAR-10 in " + folder + ": choose the folder holding cifar-10-batches-bin/ or"
-                    + " cifar-10-batches-py/, or one of those folders.");
+            say(() -> I18n.t("app.data.notInFolder", folder.toString()));
             return false;
         }
         useRoot(folder);
@@ -65,11 +67,13 @@ public final class DatasetService {
         DataLocator.Location loc = DataLocator.find(currentRoot);
         if (loc == null) {
             status.set(Status.MISSING);
-            message.set("No CIFAR-10 in " + currentRoot.toAbsolutePath() + " (needed to evaluate).");
+            Path r = currentRoot.toAbsolutePath();
+            say(() -> I18n.t("app.data.missing", r.toString()));
         } else {
             status.set(Status.AVAILABLE);
-            message.set("CIFAR-10 (" + loc.format().name().toLowerCase(java.util.Locale.ROOT) + ") in "
-                    + loc.folder().toAbsolutePath());
+            String format = loc.format().name().toLowerCase(java.util.Locale.ROOT);
+            Path folder = loc.folder().toAbsolutePath();
+            say(() -> I18n.t("app.data.found", format, folder.toString()));
         }
     }
 
@@ -77,8 +81,8 @@ public final class DatasetService {
     public Job<Path> download() {
         Path target = currentRoot;
         status.set(Status.DOWNLOADING);
-        message.set("Downloading CIFAR-10 into " + target.toAbsolutePath() + "…");
-        Job<Path> job = jobs.submit("Downloading CIFAR-10", (p, c) -> downloader.download(target, p, c),
+        say(() -> I18n.t("app.data.downloading", target.toAbsolutePath().toString()));
+        Job<Path> job = jobs.submit(I18n.t("app.data.downloadJob"), (p, c) -> downloader.download(target, p, c),
                 folder -> refresh(), e -> refresh());
         job.setOnCancelled(e -> refresh());
         return job;
@@ -88,7 +92,7 @@ public final class DatasetService {
     public synchronized CifarSplit testSplit(ProgressListener progress, CancellationToken cancel) {
         Path r = currentRoot;
         if (cachedTest == null || !r.equals(cachedRoot)) {
-            progress.onProgress(0, 1, "reading the CIFAR-10 test set");
+            progress.onProgress(0, 1, I18n.t("app.data.reading"));
             cachedTest = CifarDataset.test(r);
             cachedRoot = r;
             cancel.throwIfCancelled();
@@ -111,6 +115,16 @@ public final class DatasetService {
 
     public ReadOnlyStringProperty message() {
         return message;
+    }
+
+    private void say(Supplier<String> t) {
+        text = t;
+        message.set(t.get());
+    }
+
+    /** Looks the message up again in the current language (after a language switch). */
+    public void relocalize() {
+        message.set(text.get());
     }
 
     public boolean isAvailable() {

@@ -46,10 +46,10 @@ public final class EvaluationService {
     public EvalResult evaluate(StateDict weights, TestSubset subset, ProgressListener progress,
                                CancellationToken cancel) {
         StagedProgress stages = new StagedProgress(progress, 2);
-        CifarSplit test = data.testSplit(stages.stage(0, "test set"), cancel);
+        CifarSplit test = data.testSplit(stages.stage(0, dev.quantlab.app.i18n.I18n.t("app.eval.stage.testSet")), cancel);
         try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, weights)) {
             return new Evaluator(BATCH).evaluate(manager, Evaluator.of(net), test, subset.limit(),
-                    stages.stage(1, "evaluating"), cancel);
+                    stages.stage(1, dev.quantlab.app.i18n.I18n.t("app.eval.stage.evaluating")), cancel);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,6 +29,7 @@ public final class ModelService {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
     private final ObjectProperty<StateDict> weights = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private Supplier<String> text = () -> "";
     private int generation;
 
     public ModelService(JobRunner jobs) {
@@ -40,28 +43,37 @@ public final class ModelService {
         weights.set(null);
         if (!Files.isRegularFile(file)) {
             status.set(Status.MISSING);
-            message.set(missingHelp(file));
+            say(() -> missingHelp(file));
             return;
         }
         status.set(Status.LOADING);
-        message.set("Loading model weights from " + file + "…");
-        jobs.submit("Loading model " + file.getFileName(), (p, c) -> ModelFiles.load(file), sd -> {
+        say(() -> I18n.t("app.model.loading", file.toString()));
+        jobs.submit(I18n.t("app.model.loadJob", file.getFileName().toString()), (p, c) -> ModelFiles.load(file), sd -> {
             if (gen == generation) {
                 weights.set(sd);
                 status.set(Status.LOADED);
-                message.set("Model: " + file.getFileName());
+                say(() -> I18n.t("app.model.loaded", file.getFileName().toString()));
             }
         }, e -> {
             if (gen == generation) {
                 status.set(Status.FAILED);
-                message.set("Could not load " + file.getFileName() + ": " + Messages.describe(e));
+                say(() -> I18n.t("app.model.failed", file.getFileName().toString(), Messages.describe(e)));
             }
         });
     }
 
     static String missingHelp(Path file) {
-        return "No model weights at " + file.toAbsolutePath() + ". Open a .safetensors or .pth file of the lesson's VGG"
-                + " (Open model…), set QUANTLAB_MODEL to one, or train one with 'quantlab train'.";
+        return I18n.t("app.model.missing", file.toAbsolutePath().toString());
+    }
+
+    private void say(Supplier<String> t) {
+        text = t;
+        message.set(t.get());
+    }
+
+    /** Looks the message up again in the current language (after a language switch). */
+    public void relocalize() {
+        message.set(text.get());
     }
 
     public ReadOnlyObjectProperty<Path> path() {

@@ -22,8 +22,10 @@ public record TestSubset(int limit) {
         return limit == 0;
     }
 
+    /** "1,000 images" / "all 10,000 images", in the current language (shown in the subset choice and job titles). */
     @Override
     public String toString() {
-        return isAll() ? "all 10,000 images" : String.format(Locale.ROOT, "%,d images", limit);
+        return isAll() ? dev.quantlab.app.i18n.I18n.t("app.subset.all")
+                : dev.quantlab.app.i18n.I18n.t("app.subset.some", String.format(Locale.ROOT, "%,d", limit));
     }
 }

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes {@link WindowSettings} as a small JSON file, written atomically. */
+/**
+ * Reads and writes {@link WindowSettings} as a small JSON file, written atomically. Fields missing from an older
+ * file (such as {@code language}) take their defaults.
+ */
 public final class SettingsStore {
     public static final String FILE_NAME = "gui-settings.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -43,7 +46,7 @@ public final class SettingsStore {
             WindowSettings d = WindowSettings.DEFAULT;
             return new WindowSettings(num(o, "width", d.width()), num(o, "height", d.height()), num(o, "x", d.x()),
                     num(o, "y", d.y()), o.has("maximized") && o.get("maximized").getAsBoolean(),
-                    o.has("lastTab") ? o.get("lastTab").getAsString() : "");
+                    str(o, "lastTab"), str(o, "language"));
         } catch (IOException | JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             return WindowSettings.DEFAULT;
         }
@@ -60,6 +63,9 @@ public final class SettingsStore {
         }
         o.addProperty("maximized", s.maximized());
         o.addProperty("lastTab", s.lastTab());
+        if (!s.language().isEmpty()) {
+            o.addProperty("language", s.language());
+        }
         byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
         try {
             AtomicFiles.write(file, out -> out.write(bytes));
@@ -67,6 +73,10 @@ public final class SettingsStore {
         } catch (IOException e) {
             return "Could not save window settings to " + file + ": " + e.getMessage();
         }
+    }
+
+    private static String str(JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
     }
 
     private static double num(JsonObject o, String key, double fallback) {

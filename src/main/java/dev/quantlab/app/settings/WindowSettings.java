@@ -1,7 +1,11 @@
 package dev.quantlab.app.settings;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * What the app remembers between runs: window size and position, and the last tab shown.
+ * What the app remembers between runs: window size and position, the last tab shown, and the language the user
+ * chose.
  *
  * @param width     window width in pixels
  * @param height    window height in pixels
@@ -9,8 +13,11 @@ package dev.quantlab.app.settings;
  * @param y         top edge, or NaN
  * @param maximized whether the window was maximized
  * @param lastTab   id of the tab shown last, or empty
+ * @param language  BCP 47 tag of the language chosen in the menu ({@code en}, {@code zh-TW}), or empty to follow
+ *                  the system locale
  */
-public record WindowSettings(double width, double height, double x, double y, boolean maximized, String lastTab) {
+public record WindowSettings(double width, double height, double x, double y, boolean maximized, String lastTab,
+                             String language) {
     public static final double MIN_WIDTH = 800;
     public static final double MIN_HEIGHT = 560;
     private static final double DEFAULT_WIDTH = 1280;
@@ -22,6 +29,12 @@ public record WindowSettings(double width, double height, double x, double y, bo
         width = Double.isFinite(width) ? Math.max(MIN_WIDTH, width) : DEFAULT_WIDTH;
         height = Double.isFinite(height) ? Math.max(MIN_HEIGHT, height) : DEFAULT_HEIGHT;
         lastTab = lastTab == null ? "" : lastTab;
+        language = language == null ? "" : language.strip();
+    }
+
+    /** Settings that follow the system language. */
+    public WindowSettings(double width, double height, double x, double y, boolean maximized, String lastTab) {
+        this(width, height, x, y, maximized, lastTab, "");
     }
 
     public boolean hasPosition() {
@@ -29,6 +42,15 @@ public record WindowSettings(double width, double height, double x, double y, bo
     }
 
     public WindowSettings withLastTab(String tab) {
-        return new WindowSettings(width, height, x, y, maximized, tab);
+        return new WindowSettings(width, height, x, y, maximized, tab, language);
+    }
+
+    public WindowSettings withLanguage(String tag) {
+        return new WindowSettings(width, height, x, y, maximized, lastTab, tag);
+    }
+
+    /** The language the user chose, if any (empty: follow the system locale). */
+    public Optional<Locale> locale() {
+        return language.isEmpty() ? Optional.empty() : Optional.of(Locale.forLanguageTag(language));
     }
 }

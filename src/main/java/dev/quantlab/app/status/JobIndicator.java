@@ -1,5 +1,6 @@
 package dev.quantlab.app.status;
 
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -14,8 +15,9 @@ final class JobIndicator extends HBox {
     private final ObservableList<Job<?>> running;
     private final Label title = new Label();
     private final ProgressBar bar = new ProgressBar();
-    private final Button cancel = new Button("Cancel");
+    private final Button cancel = new Button(I18n.t("app.status.cancelJob"));
     private final Label more = new Label();
+    private final ListChangeListener<Job<?>> onChange = c -> update();
     private Job<?> shown;
 
     JobIndicator(ObservableList<Job<?>> running) {
@@ -36,8 +38,15 @@ final class JobIndicator extends HBox {
         });
         more.getStyleClass().add("muted");
         getChildren().addAll(title, bar, cancel, more);
-        running.addListener((ListChangeListener<Job<?>>) c -> update());
+        running.addListener(onChange);
         update();
+    }
+
+    /** Stops following the job list (the status bar is being replaced). */
+    void dispose() {
+        running.removeListener(onChange);
+        title.textProperty().unbind();
+        bar.progressProperty().unbind();
     }
 
     private void update() {
@@ -52,6 +61,6 @@ final class JobIndicator extends HBox {
             title.setTooltip(new Tooltip(shown.getTitle()));
             bar.progressProperty().bind(shown.progressProperty());
         }
-        more.setText(running.size() > 1 ? "+" + (running.size() - 1) + " more" : "");
+        more.setText(running.size() > 1 ? I18n.t("app.status.moreJobs", Integer.toString(running.size() - 1)) : "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.quantlab.app.status;
 
 import dev.quantlab.app.AppServices;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.ModelService;
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,8 @@ public final class StatusBarView {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
     private final StatusBar bar = new StatusBar();
+    private final JobIndicator jobs;
+    private final Runnable unsubscribe;
 
     public StatusBarView(AppServices services) {
         bar.setId("statusBar");
@@ -23,19 +26,31 @@ public final class StatusBarView {
         ModelService m = services.model();
         model.textProperty().bind(Bindings.createStringBinding(() -> modelText(m), m.status(), m.path()));
         model.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(m.message().get()), m.message()));
-        m.status().addListener((o, a, s) -> mark(model, s == ModelService.Status.LOADED,
-                s == ModelService.Status.MISSING || s == ModelService.Status.FAILED));
+        javafx.util.Subscription modelMarks = m.status().subscribe((a, s) -> mark(model,
+                s == ModelService.Status.LOADED, s == ModelService.Status.MISSING || s == ModelService.Status.FAILED));
         mark(model, m.isLoaded(), !m.isLoaded());
         Label data = chip("dataStatus");
         DatasetService d = services.data();
         data.textProperty().bind(Bindings.createStringBinding(() -> dataText(d), d.status()));
         data.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(d.message().get()), d.message()));
-        d.status().addListener((o, a, s) -> mark(data, s == DatasetService.Status.AVAILABLE,
-                s == DatasetService.Status.MISSING));
+        javafx.util.Subscription dataMarks = d.status().subscribe((a, s) -> mark(data,
+                s == DatasetService.Status.AVAILABLE, s == DatasetService.Status.MISSING));
         mark(data, d.isAvailable(), d.status().get() == DatasetService.Status.MISSING);
         bar.getLeftItems().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), data,
                 new Separator(javafx.geometry.Orientation.VERTICAL));
-        bar.getRightItems().add(new JobIndicator(services.jobs().running()));
+        jobs = new JobIndicator(services.jobs().running());
+        bar.getRightItems().add(jobs);
+        unsubscribe = () -> {
+            modelMarks.unsubscribe();
+            dataMarks.unsubscribe();
+        };
+    }
+
+    /** Detaches from the services (the window is rebuilding in another language). */
+    public void dispose() {
+        unsubscribe.run();
+        jobs.dispose();
+        bar.textProperty().unbind();
     }
 
     public StatusBar node() {
@@ -45,18 +60,18 @@ public final class StatusBarView {
     static String modelText(ModelService m) {
         String file = m.path().get() == null ? "" : m.path().get().getFileName().toString();
         switch (m.status().get()) {
-            case LOADED: return "Model: " + file;
-            case LOADING: return "Model: loading " + file + "…";
-            case FAILED: return "Model: " + file + " could not be read";
-            default: return "Model: none (" + file + " not found)";
+            case LOADED: return I18n.t("app.status.model.loaded", file);
+            case LOADING: return I18n.t("app.status.model.loading", file);
+            case FAILED: return I18n.t("app.status.model.failed", file);
+            default: return I18n.t("app.status.model.missing", file);
         }
     }
 
     static String dataText(DatasetService d) {
         switch (d.status().get()) {
-            case AVAILABLE: return "CIFAR-10: ready";
-            case DOWNLOADING: return "CIFAR-10: downloading…";
-            default: return "CIFAR-10: not found";
+            case AVAILABLE: return I18n.t("app.status.data.ready");
+            case DOWNLOADING: return I18n.t("app.status.data.downloading");
+            default: return I18n.t("app.status.data.missing");
         }
     }
 

@@ -1,0 +1,31 @@
+package dev.quantlab.app.compare;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.results.Method;
+import java.awt.Color;
+
+/** The name and colour of each method, the same in the chart, its legend and the tables. */
+final class MethodStyle {
+    private MethodStyle() { }
+
+    static String name(Method m) {
+        return I18n.t("compare.method." + m.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static Color colour(Method m) {
+        return switch (m) {
+            case FP32 -> ChartStyle.TEXT;
+            case KMEANS -> ChartStyle.ACCENT;
+            case KMEANS_QAT -> new Color(0x0F9D58);
+            case LINEAR -> ChartStyle.ACCENT_2;
+            case INTEGER -> new Color(0x8E44AD);
+        };
+    }
+
+    /** The colour at {@code alpha} (0..255), for the faint reference series. */
+    static Color faint(Method m, int alpha) {
+        Color c = colour(m);
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+}

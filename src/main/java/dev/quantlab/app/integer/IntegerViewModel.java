@@ -1,0 +1,255 @@
+package dev.quantlab.app.integer;
+
+import dev.quantlab.app.AppServices;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.jobs.Job;
+import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.LatestRequestLoader;
+import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.linear.Calibration;
+import dev.quantlab.app.linear.IntegerModels;
+import dev.quantlab.app.linear.IntegerRuns;
+import dev.quantlab.app.linear.LinearRun;
+import dev.quantlab.app.linear.LinearViewModel;
+import dev.quantlab.app.linear.Numbers;
+import dev.quantlab.app.linear.RunRecorder;
+import dev.quantlab.app.linear.Start;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.linear.RequantMode;
+import dev.quantlab.linear.WeightGranularity;
+import dev.quantlab.model.StateDict;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State and commands of the Integer tab: options of the integer model, a run that measures fp32 and the integer
+ * model on the same test images (a job), and the worked example of one conv output element, recomputed off the
+ * FX thread whenever a picker or an option changes (latest request wins, cached).
+ */
+public final class IntegerViewModel {
+    private final AppServices services;
+    private final Executor fxThread;
+    private final IntegerModels models = new IntegerModels();
+    private final RunRecorder recorder;
+    private final List<WorkedExamples.ConvShape> shapes = WorkedExamples.convShapes();
+    private final ObjectProperty<RequantMode> requantMode = new SimpleObjectProperty<>(RequantMode.FLOAT_MULTIPLIER);
+    private final ObjectProperty<WeightGranularity> granularity =
+            new SimpleObjectProperty<>(WeightGranularity.PER_CHANNEL);
+    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LinearViewModel.LESSON_CALIBRATION);
+    private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
+    private final IntegerProperty layer = new SimpleIntegerProperty(1);
+    private final IntegerProperty oc = new SimpleIntegerProperty(0);
+    private final IntegerProperty y = new SimpleIntegerProperty(0);
+    private final IntegerProperty x = new SimpleIntegerProperty(0);
+    private final IntegerProperty image = new SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WorkedExample> example = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper exampleMessage = new ReadOnlyStringWrapper("");
+    private final JobProgress job = new JobProgress(I18n.t("integer.run.idle"));
+    private LatestRequestLoader<ExampleKey, WorkedExample> loader;
+    private StateDict weights;
+
+    public IntegerViewModel(AppServices services) {
+        this(services, Platform::runLater);
+    }
+
+    IntegerViewModel(AppServices services, Executor fxThread) {
+        this.services = services;
+        this.fxThread = fxThread;
+        this.recorder = new RunRecorder(services);
+        for (var p : List.of(requantMode, granularity, calibration)) {
+            p.addListener((o, a, b) -> requestExample());
+        }
+        for (IntegerProperty p : List.of(oc, y, x, image)) {
+            p.addListener((o, a, b) -> requestExample());
+        }
+        layer.addListener((o, a, b) -> {
+            WorkedExamples.ConvShape s = shape();
+            oc.set(Math.min(oc.get(), s.outChannels() - 1));
+            y.set(Math.min(y.get(), s.size() - 1));
+            x.set(Math.min(x.get(), s.size() - 1));
+            requestExample();
+        });
+        calibrationImages.addListener((o, a, n) -> calibration.set(null));
+        services.model().weights().addListener((o, a, w) -> useWeights(w));
+        useWeights(services.model().weights().get());
+    }
+
+    private void useWeights(StateDict w) {
+        if (loader != null) {
+            loader.close();
+        }
+        weights = w;
+        comparison.set(null);
+        example.set(null);
+        calibration.set(null);
+        WorkedExamples examples = new WorkedExamples(models, services.data());
+        loader = new LatestRequestLoader<>(examples::compute, services.previews(), fxThread,
+                new LatestRequestLoader.Listener<>() {
+                    @Override
+                    public void loaded(ExampleKey key, WorkedExample value) {
+                        example.set(value);
+                        exampleMessage.set(value.matches() ? I18n.t("integer.example.matches")
+                                : I18n.t("integer.example.differs", value.layerOutput()));
+                    }
+
+                    @Override
+                    public void failed(ExampleKey key, Throwable error) {
+                        exampleMessage.set(I18n.t("integer.example.failed", Messages.describe(error)));
+                    }
+                });
+        exampleMessage.set(I18n.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
+    }
+
+    private void requestExample() {
+        if (loader == null || calibration.get() == null) {
+            return;
+        }
+        ExampleKey key = new ExampleKey(calibration.get(), config(), layer.get(), oc.get(), y.get(), x.get(),
+                image.get());
+        if (loader.cached(key).isEmpty()) {
+            exampleMessage.set(I18n.t("integer.example.computing"));
+        }
+        loader.request(key);
+    }
+
+    /** The lesson's 8-bit integer model with the chosen requantization and weight granularity. */
+    public IntegerVggConfig config() {
+        return IntegerVggConfig.lesson().withRequantMode(requantMode.get()).withGranularity(granularity.get());
+    }
+
+    /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
+    public Start run() {
+        Start s = check();
+        if (s != Start.STARTED) {
+            return s;
+        }
+        StateDict w = weights;
+        IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config(),
+                calibrationImages.get(), subset.get(), true);
+        Job<IntegerRuns.Outcome> j = services.jobs().submit(I18n.t("integer.run.job", r.subset()),
+                IntegerRuns.work(models, services.data(), services.evaluation(), r), o -> {
+                    if (w != weights) {
+                        return;
+                    }
+                    LinearRun run = IntegerRuns.toRun("integer", r, o, o.fp32().accuracyPercent());
+                    comparison.set(new Comparison(o.fp32(), o.integer(), run));
+                    calibration.set(o.calibration());
+                    recorder.record(run);
+                    job.setMessage(I18n.t("integer.run.done", Numbers.percent(run.accuracy()),
+                            Numbers.percent(run.fp32Accuracy()), run.images()));
+                });
+        job.track(j);
+        return Start.STARTED;
+    }
+
+    /** Calibrates (so that the worked example can be shown) without evaluating. */
+    public Start prepare() {
+        Start s = check();
+        if (s != Start.STARTED) {
+            return s;
+        }
+        StateDict w = weights;
+        int n = calibrationImages.get();
+        var root = services.data().currentRoot();
+        Job<Calibration> j = services.jobs().submit(I18n.t("integer.prepare.job", n),
+                (p, c) -> models.calibrate(w, root, n, p, c), c -> {
+                    if (w == weights) {
+                        calibration.set(c);
+                        job.setMessage(I18n.t("integer.prepare.done", c.images()));
+                    }
+                });
+        job.track(j);
+        return Start.STARTED;
+    }
+
+    private Start check() {
+        if (weights == null) {
+            return Start.NEED_MODEL;
+        }
+        if (!services.data().isAvailable()) {
+            return Start.NEED_DATA;
+        }
+        return job.isRunning() ? Start.BUSY : Start.STARTED;
+    }
+
+    public void cancel() {
+        job.cancel();
+    }
+
+    /** Output channels and size of the chosen conv. */
+    public WorkedExamples.ConvShape shape() {
+        return shapes.get(layer.get());
+    }
+
+    public List<WorkedExamples.ConvShape> shapes() {
+        return shapes;
+    }
+
+    public ObjectProperty<RequantMode> requantMode() {
+        return requantMode;
+    }
+
+    public ObjectProperty<WeightGranularity> granularity() {
+        return granularity;
+    }
+
+    public IntegerProperty calibrationImages() {
+        return calibrationImages;
+    }
+
+    public ObjectProperty<TestSubset> subset() {
+        return subset;
+    }
+
+    public IntegerProperty layer() {
+        return layer;
+    }
+
+    public IntegerProperty oc() {
+        return oc;
+    }
+
+    public IntegerProperty y() {
+        return y;
+    }
+
+    public IntegerProperty x() {
+        return x;
+    }
+
+    public IntegerProperty image() {
+        return image;
+    }
+
+    public ReadOnlyObjectProperty<Calibration> calibration() {
+        return calibration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparison() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<WorkedExample> example() {
+        return example.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exampleMessage() {
+        return exampleMessage.getReadOnlyProperty();
+    }
+
+    public JobProgress job() {
+        return job;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.quantlab.app.integer;
+
+import dev.quantlab.app.TabContext;
+import dev.quantlab.app.common.Ui;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.linear.Start;
+import dev.quantlab.data.CifarClasses;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * One conv output element worked out step by step: pickers for the layer, output channel, position and test
+ * image; the steps (numbers from the library, checked against the model's own output); the first input
+ * channel's 3x3 window and the matching weights.
+ */
+final class WorkedExampleView extends VBox {
+    private final ExampleSteps steps = new ExampleSteps();
+    private final WindowGrid inputGrid = new WindowGrid("inputWindow");
+    private final WindowGrid weightGrid = new WindowGrid("weightWindow");
+
+    WorkedExampleView(IntegerViewModel vm, TabContext ctx) {
+        super(8);
+        ComboBox<Integer> layer = new ComboBox<>();
+        layer.setId("exampleLayer");
+        layer.getItems().setAll(IntStream.range(0, vm.shapes().size()).boxed().toList());
+        layer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer i) {
+                if (i == null) {
+                    return "";
+                }
+                WorkedExamples.ConvShape s = vm.shapes().get(i);
+                return I18n.t("integer.example.layerItem", i, s.outChannels(), s.size());
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        layer.setValue(vm.layer().get());
+        layer.valueProperty().addListener((o, a, v) -> vm.layer().set(v));
+        Spinner<Integer> oc = spinner("exampleOc", vm.oc(), vm.shape().outChannels() - 1);
+        Spinner<Integer> y = spinner("exampleY", vm.y(), vm.shape().size() - 1);
+        Spinner<Integer> x = spinner("exampleX", vm.x(), vm.shape().size() - 1);
+        Spinner<Integer> image = spinner("exampleImage", vm.image(), 9_999);
+        vm.layer().addListener((o, a, v) -> {
+            layer.setValue(v.intValue());
+            max(oc, vm.shape().outChannels() - 1);
+            max(y, vm.shape().size() - 1);
+            max(x, vm.shape().size() - 1);
+        });
+        Button prepare = new Button(I18n.t("integer.example.prepare"));
+        prepare.setId("examplePrepare");
+        prepare.setOnAction(e -> {
+            Start s = vm.prepare();
+            if (s == Start.NEED_DATA) {
+                ctx.prompts().needData();
+            } else if (s == Start.NEED_MODEL) {
+                ctx.prompts().needModel();
+            }
+        });
+        prepare.visibleProperty().bind(vm.calibration().isNull());
+        prepare.managedProperty().bind(prepare.visibleProperty());
+        prepare.disableProperty().bind(vm.job().runningProperty());
+        FlowPane pickers = new FlowPane(8, 6, label("integer.example.layer"), layer, label("integer.example.oc"), oc,
+                label("integer.example.y"), y, label("integer.example.x"), x, label("integer.example.image"), image,
+                prepare);
+        pickers.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("exampleMessage");
+        message.getStyleClass().add("muted");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> header(vm), vm.exampleMessage(),
+                vm.example()));
+
+        Label inTitle = small(I18n.t("integer.example.inputGrid"));
+        Label wTitle = small(I18n.t("integer.example.weightGrid"));
+        VBox grids = new VBox(4, inTitle, inputGrid, wTitle, weightGrid);
+        Ui.noShrink(grids);
+        HBox.setHgrow(steps, Priority.ALWAYS);
+        HBox body = new HBox(18, steps, grids);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: white;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(pickers, message, scroll);
+        vm.example().addListener((o, a, w) -> show(w));
+        show(vm.example().get());
+    }
+
+    private static String header(IntegerViewModel vm) {
+        WorkedExample w = vm.example().get();
+        if (w == null) {
+            return vm.exampleMessage().get();
+        }
+        return I18n.t("integer.example.header", w.key().image(), CifarClasses.NAMES.get(w.label()), w.key().layer(),
+                w.key().oc(), w.key().y(), w.key().x()) + "  " + vm.exampleMessage().get();
+    }
+
+    private void show(WorkedExample w) {
+        steps.show(w);
+        if (w == null) {
+            inputGrid.show(null, null);
+            weightGrid.show(null, null);
+        } else {
+            inputGrid.show(w.steps().inputWindow(), w.steps().padding());
+            weightGrid.show(w.steps().weightWindow(), null);
+        }
+    }
+
+    private static Spinner<Integer> spinner(String id, IntegerProperty value, int max) {
+        Spinner<Integer> s = new Spinner<>(0, max, value.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(id.equals("exampleImage") ? 86 : 72);
+        s.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                value.set(v);
+            }
+        });
+        value.addListener((o, a, v) -> s.getValueFactory().setValue(v.intValue()));
+        return s;
+    }
+
+    private static void max(Spinner<Integer> s, int max) {
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(max);
+    }
+
+    private static Label label(String key) {
+        Label l = new Label(I18n.t(key));
+        Ui.noShrink(l);
+        return l;
+    }
+
+    private static Label small(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    ExampleSteps steps() {
+        return steps;
+    }
+
+    WindowGrid inputGrid() {
+        return inputGrid;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.TabContext;
+import dev.quantlab.app.charts.TableExport;
+import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.Ui;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.DatasetService;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Linear tab's run controls: calibration (how many training images), the integer model's accuracy on a
+ * test subset at the chosen bits (a job with progress and cancel), and the table of finished runs.
+ */
+final class AccuracyPanel extends VBox {
+    /** Calibration sizes offered; the lesson uses 512. */
+    static final List<Integer> CALIBRATION_CHOICES = List.of(64, 128, 256, 512, 1024);
+
+    AccuracyPanel(LinearViewModel vm, TabContext ctx) {
+        super(8);
+        Banner noData = new Banner(new SimpleStringProperty(I18n.t("linear.data.missing")),
+                ctx.services().data().status().isNotEqualTo(DatasetService.Status.AVAILABLE),
+                I18n.t("linear.data.get"), ctx.prompts()::needData);
+
+        ComboBox<Integer> images = new ComboBox<>();
+        images.setId("calibrationImages");
+        images.getItems().setAll(CALIBRATION_CHOICES);
+        images.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.calibrationImages().set(v);
+            }
+        });
+        vm.calibrationImages().addListener((o, a, v) -> {
+            if (!images.getItems().contains(v.intValue())) {
+                images.getItems().add(0, v.intValue());
+            }
+            images.setValue(v.intValue());
+        });
+        images.setValue(vm.calibrationImages().get());
+        images.setTooltip(new Tooltip(I18n.t("linear.calibrate.tooltip")));
+        Button calibrate = new Button(I18n.t("linear.calibrate.button"));
+        calibrate.setId("calibrateButton");
+        calibrate.setOnAction(e -> prompt(ctx, vm.calibrate()));
+        Label calibrated = new Label();
+        calibrated.setId("calibrationStatus");
+        calibrated.getStyleClass().add("muted");
+        calibrated.textProperty().bind(Bindings.createStringBinding(() -> vm.calibration().get() == null
+                ? I18n.t("linear.calibrate.none") : I18n.t("linear.calibrate.have", vm.calibration().get().images()),
+                vm.calibration()));
+        Label imagesLabel = new Label(I18n.t("linear.calibrate.label"));
+        Ui.noShrink(imagesLabel, images, calibrate);
+        FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, calibrate, calibrated);
+        calibration.setAlignment(Pos.CENTER_LEFT);
+
+        Button evaluate = new Button();
+        evaluate.setId("linearEvaluate");
+        evaluate.getStyleClass().add("accent");
+        evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
+                RunsTable.model(vm.config())), vm.bits(), vm.activationsFollowBits()));
+        evaluate.setOnAction(e -> prompt(ctx, vm.evaluate()));
+        Button cancel = new Button(I18n.t("linear.eval.cancel"));
+        cancel.setId("linearCancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.job().runningProperty().not());
+        evaluate.disableProperty().bind(vm.job().runningProperty());
+        calibrate.disableProperty().bind(vm.job().runningProperty());
+        SubsetChoice subset = new SubsetChoice(vm.subset());
+        subset.setId("linearSubset");
+        CheckBox sameBits = new CheckBox(I18n.t("linear.eval.sameBits"));
+        sameBits.setId("activationsFollowBits");
+        sameBits.selectedProperty().bindBidirectional(vm.activationsFollowBits());
+        Label on = new Label(I18n.t("linear.eval.on"));
+        Ui.noShrink(evaluate, on, subset, cancel, sameBits);
+        FlowPane run = new FlowPane(8, 6, evaluate, on, subset, cancel, sameBits);
+        run.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.progressProperty().bind(vm.job().progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("linearStatus");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.job().messageProperty());
+
+        RunsTable table = new RunsTable(vm.runs(), "linear.runs.empty");
+        table.setId("linearRuns");
+        table.setMinHeight(90);
+        TableExport.install(table, () -> RunsTable.table("linear-runs", vm.runs()), ctx.export());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(noData, calibration, run, bar, status, table);
+    }
+
+    private static void prompt(TabContext ctx, Start s) {
+        if (s == Start.NEED_DATA) {
+            ctx.prompts().needData();
+        } else if (s == Start.NEED_MODEL) {
+            ctx.prompts().needModel();
+        }
+    }
+}

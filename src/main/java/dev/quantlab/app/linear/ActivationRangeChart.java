@@ -1,0 +1,73 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+
+/** The calibrated real range [min, max] of each layer's input and output, as floating bars. */
+final class ActivationRangeChart {
+    private final CategoryPlot plot;
+    private final JFreeChart chart;
+
+    ActivationRangeChart() {
+        IntervalBarRenderer bars = new IntervalBarRenderer();
+        CategoryAxis layers = new CategoryAxis();
+        layers.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        layers.setMaximumCategoryLabelLines(1);
+        plot = new CategoryPlot(null, layers, new NumberAxis(I18n.t("linear.ranges.axis")), bars);
+        chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
+        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        bars.setSeriesPaint(0, QuantHistogramChart.SCALED);
+        bars.setSeriesPaint(1, new Color(0x2F6FED));
+        bars.setDrawBarOutline(false);
+        bars.setShadowVisible(false);
+        bars.setMaximumBarWidth(0.05);
+        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setFrame(BlockBorder.NONE);
+        ChartStyle.setEmptyMessage(plot, I18n.t("linear.ranges.empty"));
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    /** Shows the ranges (an empty list clears the chart). */
+    void show(List<ActivationParams> params, int images) {
+        chart.setNotify(false);
+        try {
+            if (params.isEmpty()) {
+                plot.setDataset(null);
+                chart.setTitle("");
+                return;
+            }
+            int n = params.size();
+            Number[][] lo = new Number[2][n];
+            Number[][] hi = new Number[2][n];
+            String[] layers = new String[n];
+            for (int i = 0; i < n; i++) {
+                ActivationParams a = params.get(i);
+                layers[i] = a.layer();
+                lo[0][i] = a.inputRange() == null ? null : a.inputRange().min();
+                hi[0][i] = a.inputRange() == null ? null : a.inputRange().max();
+                lo[1][i] = a.outputRange().min();
+                hi[1][i] = a.outputRange().max();
+            }
+            String[] series = {I18n.t("linear.ranges.input"), I18n.t("linear.ranges.output")};
+            plot.setDataset(new DefaultIntervalCategoryDataset(series, layers, lo, hi));
+            chart.setTitle(I18n.t("linear.ranges.title", images));
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import java.awt.Color;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Per-channel versus per-tensor quantization error (MSE) of each layer's weights, on a log scale. */
+final class GranularityErrorChart {
+    private final DefaultCategoryDataset data = new DefaultCategoryDataset();
+    private final JFreeChart chart;
+
+    GranularityErrorChart() {
+        LogAxis mse = new LogAxis(I18n.t("linear.error.axis"));
+        mse.setSmallestValue(1e-14);
+        BarRenderer bars = new BarRenderer();
+        CategoryAxis layers = new CategoryAxis();
+        layers.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        layers.setMaximumCategoryLabelLines(1);
+        CategoryPlot plot = new CategoryPlot(data, layers, mse, bars);
+        chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
+        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        bars.setSeriesPaint(0, ChartStyle.ACCENT);
+        bars.setSeriesPaint(1, new Color(0xF4A261));
+        bars.setMaximumBarWidth(0.05);
+        bars.setItemMargin(0.05);
+        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setFrame(BlockBorder.NONE);
+        ChartStyle.setEmptyMessage(plot, I18n.t("linear.histogram.empty"));
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    void show(LinearPreviews.Preview p) {
+        chart.setNotify(false);
+        try {
+            data.clear();
+            if (p == null) {
+                chart.setTitle("");
+                return;
+            }
+            String perChannel = I18n.t("linear.error.perChannel");
+            String perTensor = I18n.t("linear.error.perTensor");
+            for (LayerQuantization q : p.layers()) {
+                data.addValue(q.perChannelMse(), perChannel, q.layer());
+                data.addValue(q.perTensorMse(), perTensor, q.layer());
+            }
+            chart.setTitle(I18n.t("linear.error.title", p.bits()));
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+}

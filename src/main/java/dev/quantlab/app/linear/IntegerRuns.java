@@ -1,0 +1,70 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.jobs.StagedProgress;
+import dev.quantlab.app.jobs.Work;
+import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.linear.IntegerVgg;
+import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggArchitecture;
+import java.nio.file.Path;
+
+/**
+ * An integer-model run as background work: optionally measure the fp32 model on the subset (remembered by the
+ * evaluation service), calibrate (or reuse the calibration), build the integer model and evaluate it on the same
+ * test images.
+ */
+public final class IntegerRuns {
+    /** What a run measured; {@code fp32} is null when it was not asked for. */
+    public record Outcome(Calibration calibration, IntegerVgg model, EvalResult integer, EvalResult fp32) { }
+
+    /** What to run. */
+    public record Request(StateDict weights, Path dataRoot, IntegerVggConfig config, int calibrationImages,
+                          TestSubset subset, boolean measureFp32) { }
+
+    private IntegerRuns() { }
+
+    public static Work<Outcome> work(IntegerModels models, DatasetService data, EvaluationService evaluation,
+                                     Request r) {
+        return (progress, cancel) -> {
+            int stages = r.measureFp32() ? 3 : 2;
+            StagedProgress staged = new StagedProgress(progress, stages);
+            int next = 0;
+            EvalResult fp32 = null;
+            if (r.measureFp32()) {
+                fp32 = evaluation.evaluateFp32(r.weights(), r.subset(), staged.stage(next++, "fp32"), cancel);
+            }
+            Calibration c = models.calibrate(r.weights(), r.dataRoot(), r.calibrationImages(),
+                    staged.stage(next++, "calibration"), cancel);
+            IntegerVgg model = models.build(c, r.config());
+            var integerStage = staged.stage(next, "integer model");
+            CifarSplit test = data.testSplit(integerStage, cancel);
+            EvalResult integer = IntegerModels.evaluate(model, test, r.subset().limit(), integerStage, cancel);
+            return new Outcome(c, model, integer, fp32);
+        };
+    }
+
+    /** The row for the results: sizes by the lesson's rule and as stored, accuracy and speed. */
+    public static LinearRun toRun(String method, Request r, Outcome o, double fp32Accuracy) {
+        long params = VggArchitecture.cifarVgg().parameterCount();
+        return new LinearRun(method, r.config(), o.calibration().images(),
+                ModelSize.mib(params, r.config().weightBits()), o.model().sizeBytes() / (double) ModelSize.MIB,
+                o.integer().accuracyPercent(), fp32Accuracy, r.subset(), o.integer().images(),
+                o.integer().imagesPerSecond());
+    }
+
+    /** The 8-bit size by the lesson's rule (8.80 MiB). */
+    public static double int8Mib() {
+        return ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 8);
+    }
+
+    /** The fp32 size by the lesson's rule (35.20 MiB). */
+    public static double fp32Mib() {
+        return ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
+    }
+}

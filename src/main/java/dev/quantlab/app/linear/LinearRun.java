@@ -1,0 +1,28 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.linear.IntegerVggConfig;
+
+/**
+ * One finished run of the integer-only model: how it was built, its sizes, and its accuracy and speed on a test
+ * subset (with the fp32 model's accuracy on the same images when known).
+ *
+ * @param method       {@code "linear"} (Linear tab) or {@code "integer"} (Integer tab)
+ * @param config       bit widths and options of the integer model
+ * @param calibration  training images the activation ranges came from
+ * @param lessonMib    size by the lesson's rule: parameters x weight bits
+ * @param storedMib    the integer weights packed at their bit width plus int32 biases, as stored
+ * @param accuracy     top-1 accuracy in percent
+ * @param fp32Accuracy the fp32 model's accuracy on the same images, or NaN if not measured
+ * @param subset       the test images used
+ * @param images       how many images were evaluated
+ * @param imagesPerSecond throughput of the integer model on this machine
+ */
+public record LinearRun(String method, IntegerVggConfig config, int calibration, double lessonMib, double storedMib,
+                        double accuracy, double fp32Accuracy, TestSubset subset, int images,
+                        double imagesPerSecond) {
+    /** fp32 accuracy minus this accuracy, in points, or NaN. */
+    public double drop() {
+        return fp32Accuracy - accuracy;
+    }
+}

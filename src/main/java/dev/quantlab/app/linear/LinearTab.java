@@ -1,0 +1,23 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.TabContext;
+import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.i18n.I18n;
+
+/** Step 5 of the lesson: linear quantization of the weights, activation calibration, the integer model's accuracy. */
+public final class LinearTab extends ViewTab {
+    public static final String ID = "linear";
+    private final LinearViewModel vm;
+
+    public LinearTab(TabContext ctx) {
+        super(ID, I18n.t("linear.tab"));
+        this.vm = new LinearViewModel(ctx.services());
+        LinearView view = new LinearView(vm, ctx);
+        show(view, view::figures, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
+    }
+
+    /** The view model, for tests. */
+    public LinearViewModel viewModel() {
+        return vm;
+    }
+}

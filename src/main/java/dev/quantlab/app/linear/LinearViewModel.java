@@ -1,0 +1,241 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.AppServices;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.jobs.Job;
+import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.LatestRequestLoader;
+import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.model.StateDict;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the Linear tab. The bit width (and, once calibrated, the activation bits) picks a
+ * {@link LinearPreviews.Preview}, computed off the FX thread by a {@link LatestRequestLoader} (cached per key,
+ * latest request wins). "Calibrate" records activation ranges on training images; "evaluate" runs the integer
+ * model at the chosen bits on a test subset as a job and adds a row to the runs.
+ */
+public final class LinearViewModel {
+    public static final int MIN_BITS = 2;
+    public static final int MAX_BITS = 8;
+    /** Activation bits unless "same as weights" is chosen (the lesson's integer model). */
+    public static final int DEFAULT_ACTIVATION_BITS = 8;
+    /** The lesson calibrates on one batch of 512 training images. */
+    public static final int LESSON_CALIBRATION = 512;
+
+    private final AppServices services;
+    private final Executor fxThread;
+    private final IntegerModels models = new IntegerModels();
+    private final RunRecorder recorder;
+    private final IntegerProperty bits = new SimpleIntegerProperty(4);
+    private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
+    private final BooleanProperty showFp32 = new SimpleBooleanProperty(false);
+    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LESSON_CALIBRATION);
+    private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
+    private final ReadOnlyObjectWrapper<LinearPreviews.Preview> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
+    private final ObservableList<LinearRun> runs = FXCollections.observableArrayList();
+    private final JobProgress job = new JobProgress(I18n.t("linear.eval.idle"));
+    private LatestRequestLoader<LinearPreviews.Key, LinearPreviews.Preview> loader;
+    private StateDict weights;
+
+    public LinearViewModel(AppServices services) {
+        this(services, Platform::runLater);
+    }
+
+    LinearViewModel(AppServices services, Executor fxThread) {
+        this.services = services;
+        this.fxThread = fxThread;
+        this.recorder = new RunRecorder(services);
+        bits.addListener((o, a, b) -> requestPreview());
+        activationsFollowBits.addListener((o, a, b) -> requestPreview());
+        calibration.addListener((o, a, b) -> requestPreview());
+        calibrationImages.addListener((o, a, n) -> calibration.set(null));
+        services.model().weights().addListener((o, a, w) -> useWeights(w));
+        useWeights(services.model().weights().get());
+    }
+
+    private void useWeights(StateDict w) {
+        if (loader != null) {
+            loader.close();
+        }
+        weights = w;
+        preview.set(null);
+        calibration.set(null);
+        runs.clear();
+        if (w == null) {
+            loader = null;
+            computing.set(false);
+            previewMessage.set(I18n.t("linear.preview.noModel"));
+            return;
+        }
+        var previews = new java.util.concurrent.atomic.AtomicReference<LinearPreviews>();
+        loader = new LatestRequestLoader<>(key -> previews.updateAndGet(
+                        p -> p != null ? p : new LinearPreviews(models.folded(w), models)).compute(key),
+                services.previews(), fxThread, new LatestRequestLoader.Listener<>() {
+                    @Override
+                    public void loaded(LinearPreviews.Key key, LinearPreviews.Preview value) {
+                        computing.set(false);
+                        previewMessage.set(I18n.t("linear.preview.done", value.millis() / 1000));
+                        preview.set(value);
+                    }
+
+                    @Override
+                    public void failed(LinearPreviews.Key key, Throwable error) {
+                        computing.set(false);
+                        previewMessage.set(I18n.t("linear.preview.failed", Messages.describe(error)));
+                    }
+                });
+        requestPreview();
+    }
+
+    private void requestPreview() {
+        if (loader == null) {
+            return;
+        }
+        LinearPreviews.Key key = new LinearPreviews.Key(bits.get(), activationBits(), calibration.get());
+        if (loader.cached(key).isEmpty()) {
+            computing.set(true);
+            previewMessage.set(I18n.t("linear.preview.computing", key.bits()));
+        }
+        loader.request(key);
+    }
+
+    /** The activation bit width of the next run. */
+    public int activationBits() {
+        return activationsFollowBits.get() ? bits.get() : DEFAULT_ACTIVATION_BITS;
+    }
+
+    /** The lesson's integer model at the chosen bits. */
+    public IntegerVggConfig config() {
+        return IntegerVggConfig.lesson().withWeightBits(bits.get()).withActivationBits(activationBits());
+    }
+
+    /** Records activation ranges on the chosen number of training images. */
+    public Start calibrate() {
+        Start s = check();
+        if (s != Start.STARTED) {
+            return s;
+        }
+        StateDict w = weights;
+        int images = calibrationImages.get();
+        var root = services.data().currentRoot();
+        Job<Calibration> j = services.jobs().submit(I18n.t("linear.calibrate.job", images),
+                (p, c) -> models.calibrate(w, root, images, p, c), c -> {
+                    if (w == weights) {
+                        calibration.set(c);
+                        job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds()));
+                    }
+                });
+        job.track(j);
+        return Start.STARTED;
+    }
+
+    /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
+    public Start evaluate() {
+        Start s = check();
+        if (s != Start.STARTED) {
+            return s;
+        }
+        StateDict w = weights;
+        IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config(),
+                calibrationImages.get(), subset.get(), false);
+        Job<IntegerRuns.Outcome> j = services.jobs().submit(I18n.t("linear.eval.job", RunsTable.model(r.config()), r.subset()),
+                IntegerRuns.work(models, services.data(), services.evaluation(), r), o -> finished(w, r, o));
+        job.track(j);
+        return Start.STARTED;
+    }
+
+    private void finished(StateDict w, IntegerRuns.Request r, IntegerRuns.Outcome o) {
+        if (w != weights) {
+            return;
+        }
+        calibration.set(o.calibration());
+        double fp32 = services.evaluation().fp32Result(w, r.subset()).map(EvalResult::accuracyPercent)
+                .orElse(Double.NaN);
+        LinearRun run = IntegerRuns.toRun("linear", r, o, fp32);
+        runs.removeIf(x -> x.config().equals(run.config()) && x.subset().equals(run.subset()));
+        runs.add(run);
+        recorder.record(run);
+        job.setMessage(I18n.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
+                run.imagesPerSecond()));
+    }
+
+    private Start check() {
+        if (weights == null) {
+            return Start.NEED_MODEL;
+        }
+        if (!services.data().isAvailable()) {
+            return Start.NEED_DATA;
+        }
+        return job.isRunning() ? Start.BUSY : Start.STARTED;
+    }
+
+    public void cancel() {
+        job.cancel();
+    }
+
+    public IntegerProperty bits() {
+        return bits;
+    }
+
+    public BooleanProperty activationsFollowBits() {
+        return activationsFollowBits;
+    }
+
+    public BooleanProperty showFp32() {
+        return showFp32;
+    }
+
+    public IntegerProperty calibrationImages() {
+        return calibrationImages;
+    }
+
+    public ObjectProperty<TestSubset> subset() {
+        return subset;
+    }
+
+    public ReadOnlyObjectProperty<LinearPreviews.Preview> preview() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Calibration> calibration() {
+        return calibration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computing() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewMessage() {
+        return previewMessage.getReadOnlyProperty();
+    }
+
+    public ObservableList<LinearRun> runs() {
+        return runs;
+    }
+
+    public JobProgress job() {
+        return job;
+    }
+}

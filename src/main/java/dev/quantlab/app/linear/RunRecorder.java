@@ -1,0 +1,33 @@
+package dev.quantlab.app.linear;
+
+import dev.quantlab.app.AppServices;
+import dev.quantlab.app.results.Method;
+import dev.quantlab.app.results.RunRecord;
+import java.util.Locale;
+
+/**
+ * Hands finished linear / integer runs to the app's results store (persisted, shown in the Compare tab): the
+ * one place where the Linear and Integer tabs record results.
+ */
+public final class RunRecorder {
+    private final AppServices services;
+
+    public RunRecorder(AppServices services) {
+        this.services = services;
+    }
+
+    public void record(LinearRun run) {
+        services.results().add(toRecord(run));
+    }
+
+    /** The stored form: method, bit widths, both sizes, accuracy, images, and the options as a note. */
+    static RunRecord toRecord(LinearRun run) {
+        Method method = "integer".equals(run.method()) ? Method.INTEGER : Method.LINEAR;
+        String note = String.format(Locale.ROOT, "%s, %s, calibration %d images, %.1f img/s",
+                run.config().granularity().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                run.config().requantMode().name().toLowerCase(Locale.ROOT).replace('_', '-'), run.calibration(),
+                run.imagesPerSecond());
+        return RunRecord.of(method, run.config().weightBits(), run.lessonMib(), run.storedMib(), run.accuracy(),
+                run.images()).withActivationBits(run.config().activationBits()).withNote(note);
+    }
+}

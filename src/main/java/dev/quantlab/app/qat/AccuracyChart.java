@@ -1,0 +1,73 @@
+package dev.quantlab.app.qat;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.Locale;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Test accuracy before QAT (x = 0) and after each epoch, with the fp32 accuracy and the threshold line
+ * (fp32 minus the allowed drop) that ends QAT once reached.
+ */
+final class AccuracyChart extends LiveChart {
+    private static final double MARGIN = 3;
+    private final XYSeries accuracy = new XYSeries(I18n.t("qat.chart.accuracy.series"), true, true);
+
+    AccuracyChart() {
+        super(I18n.t("qat.chart.accuracy.title"), I18n.t("qat.chart.epoch"), I18n.t("qat.chart.accuracy.axis"),
+                lines(true, 1.8f), false);
+        plot.setDataset(new XYSeriesCollection(accuracy));
+        plot.getRenderer().setSeriesPaint(0, ChartStyle.ACCENT_2);
+        ChartStyle.setEmptyMessage(plot, I18n.t("qat.chart.accuracy.empty"));
+    }
+
+    @Override
+    protected void update(QatLiveData data) {
+        sync(accuracy, data.accuracy());
+        plot.clearRangeMarkers();
+        double fp32 = data.fp32();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (QatLiveData.Point p : data.accuracy()) {
+            lo = Math.min(lo, p.y());
+            hi = Math.max(hi, p.y());
+        }
+        if (!Double.isNaN(fp32)) {
+            double line = fp32 - data.threshold();
+            plot.addRangeMarker(marker(fp32, I18n.t("qat.chart.fp32", fmt(fp32)), ChartStyle.TEXT, null),
+                    Layer.BACKGROUND);
+            plot.addRangeMarker(marker(line, I18n.t("qat.chart.threshold", fmt(line)), ChartStyle.ACCENT,
+                    new float[] {5f, 4f}), Layer.BACKGROUND);
+            lo = Math.min(lo, line);
+            hi = Math.max(hi, fp32);
+        }
+        if (lo <= hi) {
+            plot.getRangeAxis().setRange(Math.max(0, lo - MARGIN), Math.min(100, hi + MARGIN) + 0.01);
+        } else {
+            plot.getRangeAxis().setAutoRange(true);
+        }
+        plot.getDomainAxis().setRange(-0.25, Math.max(1, data.accuracy().size() - 1) + 0.25);
+    }
+
+    private static ValueMarker marker(double y, String label, Color colour, float[] dash) {
+        ValueMarker m = new ValueMarker(y, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                1f, dash, 0f));
+        m.setLabel(label);
+        m.setLabelPaint(colour);
+        m.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.quantlab.app.qat;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import java.awt.Color;
+import java.util.Optional;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * How the centroids of one layer move during QAT: one thin line per tracked centroid (all of them up to 32,
+ * else an even sample by rank), coloured from the smallest (blue) to the largest (red).
+ */
+final class CentroidChart extends LiveChart {
+    private final XYSeriesCollection lines = new XYSeriesCollection();
+    private String layer;
+
+    CentroidChart() {
+        super(I18n.t("qat.chart.centroids.title"), I18n.t("qat.chart.step"), I18n.t("qat.chart.centroids.axis"),
+                lines(false, 0.9f), false);
+        plot.setDataset(lines);
+        ChartStyle.setEmptyMessage(plot, I18n.t("qat.chart.centroids.empty"));
+    }
+
+    /** Shows another layer (redrawn from the start at the next refresh). */
+    void showLayer(String name, QatLiveData data) {
+        layer = name;
+        lines.removeAllSeries();
+        refresh(data);
+    }
+
+    @Override
+    protected void update(QatLiveData data) {
+        Optional<QatLiveData.Track> track = layer == null ? Optional.empty() : data.track(layer);
+        if (track.isEmpty()) {
+            lines.removeAllSeries();
+            chart.setTitle(I18n.t("qat.chart.centroids.title"));
+            return;
+        }
+        QatLiveData.Track t = track.get();
+        if (lines.getSeriesCount() != t.tracked()
+                || (lines.getSeriesCount() > 0 && lines.getSeries(0).getItemCount() > t.size())) {
+            lines.removeAllSeries();
+            XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+            for (int c = 0; c < t.tracked(); c++) {
+                lines.addSeries(new XYSeries(c, true, true));
+                r.setSeriesPaint(c, colour(c, t.tracked()));
+            }
+        }
+        for (int c = 0; c < t.tracked(); c++) {
+            XYSeries s = lines.getSeries(c);
+            for (int i = s.getItemCount(); i < t.size(); i++) {
+                s.add(t.step(i), t.value(i, c), false);
+            }
+            s.fireSeriesChanged();
+        }
+        chart.setTitle(I18n.t("qat.chart.centroids.layer", shortName(layer), t.tracked(), t.codebookSize()));
+    }
+
+    static Color colour(int c, int n) {
+        float f = n <= 1 ? 0 : c / (float) (n - 1);
+        Color blue = new Color(0x2563EB);
+        Color red = new Color(0xDC2626);
+        return new Color(Math.round(blue.getRed() + f * (red.getRed() - blue.getRed())),
+                Math.round(blue.getGreen() + f * (red.getGreen() - blue.getGreen())),
+                Math.round(blue.getBlue() + f * (red.getBlue() - blue.getBlue())), 200);
+    }
+
+    static String shortName(String layer) {
+        return layer.replace("backbone.", "").replace(".weight", "");
+    }
+
+    int lines() {
+        return lines.getSeriesCount();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.quantlab.app.qat;
+
+import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.I18n;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Training loss (cross-entropy of the batch) after every QAT step. */
+final class LossChart extends LiveChart {
+    private final XYSeries loss = new XYSeries(I18n.t("qat.chart.loss.series"), true, true);
+
+    LossChart() {
+        super(I18n.t("qat.chart.loss.title"), I18n.t("qat.chart.step"), I18n.t("qat.chart.loss.axis"),
+                lines(false, 1.4f), false);
+        plot.setDataset(new XYSeriesCollection(loss));
+        plot.getRenderer().setSeriesPaint(0, ChartStyle.ACCENT);
+        ChartStyle.setEmptyMessage(plot, I18n.t("qat.chart.loss.empty"));
+    }
+
+    @Override
+    protected void update(QatLiveData data) {
+        sync(loss, data.loss());
+    }
+
+    int points() {
+        return loss.getItemCount();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.quantlab.app.qat;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.app.jobs.Work;
+import dev.quantlab.app.kmeans.KMeansSettings;
+import dev.quantlab.app.results.Method;
+import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.SizeReport;
+import dev.quantlab.kmeans.qat.KMeansQat;
+import dev.quantlab.kmeans.qat.QatResult;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggArchitecture;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One QAT run as background work: the fp32 accuracy on the chosen test images (remembered by the evaluation
+ * service), then {@link KMeansQat} on a copy of the weights, its events queued for the tab. The result is the
+ * table row and the record for the results store.
+ */
+final class QatWork {
+    /** Training uses PyTorch's process-wide gradient collector: one run at a time, a stopped one finishes first. */
+    private static final Semaphore ONE_TRAINING = new Semaphore(1);
+
+    /** What a finished run produced. */
+    record Outcome(QatRow row, RunRecord record) { }
+
+    private QatWork() { }
+
+    static Work<Outcome> create(EvaluationService evaluation, DatasetService data, TrainSplitSource trainSource,
+                                StateDict fp32, QatSettings settings, QatEventQueue queue) {
+        return (progress, cancel) -> {
+            long t0 = System.nanoTime();
+            acquire(cancel, () -> progress.onProgress(-1, 1, dev.quantlab.app.i18n.I18n.t("qat.progress.waiting")));
+            try {
+                EvalResult base = evaluation.evaluateFp32(fp32, settings.subset(), progress, cancel);
+                queue.offer(new QatEvent.Fp32(base.accuracyPercent()));
+                queue.offer(new QatEvent.Line(String.format(Locale.ROOT, "fp32 model has accuracy=%.2f%%",
+                        base.accuracyPercent())));
+                queue.offer(new QatEvent.Line("fp32 model has size=" + ModelSize.formatMib(
+                        ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32))));
+                CifarSplit test = data.testSplit(progress, cancel);
+                CifarSplit train = trainSource.trainSplit(progress, cancel);
+                QueueingListener listener = new QueueingListener(queue, progress, settings.epochs());
+                QatResult r;
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    GradMode.offOnThisThread();
+                    r = new KMeansQat(settings.toConfig(), KMeansSettings.DEFAULT.init(), listener, cancel)
+                            .run(manager, fp32, base.accuracyPercent(), BitWidthPlan.uniform(settings.bits()), true,
+                                    train, test);
+                }
+                return outcome(settings, r, base.images(), (System.nanoTime() - t0) / 1e9);
+            } finally {
+                ONE_TRAINING.release();
+            }
+        };
+    }
+
+    private static void acquire(CancellationToken cancel, Runnable waiting) throws InterruptedException {
+        boolean told = false;
+        while (!ONE_TRAINING.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+            cancel.throwIfCancelled();
+            if (!told) {
+                waiting.run();
+                told = true;
+            }
+        }
+    }
+
+    static Outcome outcome(QatSettings s, QatResult r, int testImages, double seconds) {
+        QatRow row = new QatRow(s.bits(), s.rule(), r.fp32Accuracy(), r.accuracyBefore(), r.bestAccuracy(),
+                r.trained(), r.epochAccuracies().size(), s.epochFraction(), seconds, testImages);
+        SizeReport size = r.quantized().sizeReport();
+        String note = String.format(Locale.ROOT, "rule=%s, epochs=%d, fraction=%s, batch=%d, threshold=%.2f, "
+                        + "before=%.2f%%, seed=%d%s", s.rule().name().toLowerCase(Locale.ROOT), row.epochs(),
+                s.epochFraction(), s.batchSize(), s.threshold(), r.accuracyBefore(), s.seed(),
+                r.trained() ? "" : ", no QAT needed");
+        RunRecord record = RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, s.bits(), size.lessonMib(),
+                size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
+        return new Outcome(row, record);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.quantlab.app.results;
+
+import com.google.gson.JsonParseException;
+import dev.quantlab.core.AtomicFiles;
+import dev.quantlab.core.QuantLabHome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Every finished run the learner did (k-means, QAT, linear, integer-only...), kept across restarts in a JSON
+ * file ({@code results.json} in {@link QuantLabHome#dir()} by default, written atomically by one background
+ * thread after each change). A damaged file never stops the app: it is moved aside, the store starts empty and
+ * {@link #loadProblem()} says what happened. Thread-safe; listeners run on the thread that made the change.
+ * No JavaFX here: the UI wraps the store in {@code ObservableResults}.
+ */
+public final class ResultsStore implements AutoCloseable {
+    public static final String FILE_NAME = "results.json";
+    private static final long FLUSH_SECONDS = 5;
+
+    /** Gets the full list after every change. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(List<RunRecord> runs);
+    }
+
+    /**
+     * The results file could not be used as it was.
+     *
+     * @param file   the results file
+     * @param keptAs where the unreadable original now is (null if it could not be kept)
+     * @param detail what was wrong, for the curious
+     */
+    public record LoadProblem(Path file, Path keptAs, String detail) { }
+
+    private final Path file;
+    private final List<RunRecord> runs = new ArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "quantlab-results");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object writing = new Object();
+    private LoadProblem loadProblem;
+    private volatile String saveProblem;
+    private long version;
+    private long savedVersion;
+
+    private ResultsStore(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (or starts) the results kept in {@code file}. */
+    public static ResultsStore open(Path file) {
+        ResultsStore s = new ResultsStore(file);
+        s.load();
+        return s;
+    }
+
+    /** The store in the user's QuantLab folder. */
+    public static ResultsStore inHome() {
+        return open(QuantLabHome.dir().resolve(FILE_NAME));
+    }
+
+    private void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            ResultsJson.Parsed p = ResultsJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            runs.addAll(p.runs());
+            if (p.skipped() > 0) {
+                loadProblem = new LoadProblem(file, keep(false), p.skipped() + " entries could not be read");
+            }
+        } catch (IOException | JsonParseException e) {
+            loadProblem = new LoadProblem(file, keep(true), e.getMessage());
+        }
+    }
+
+    /** Moves (or copies) the unreadable file aside so that the next save does not destroy it. */
+    private Path keep(boolean move) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + stamp);
+        try {
+            return move ? Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING)
+                    : Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Records a finished run and saves the file in the background. */
+    public void add(RunRecord run) {
+        List<RunRecord> now;
+        synchronized (this) {
+            runs.add(java.util.Objects.requireNonNull(run));
+            version++;
+            now = List.copyOf(runs);
+        }
+        changed(now);
+    }
+
+    /**
+     * Records {@code run} unless the same result (equal in everything but the timestamp) is already there, so a
+     * repeated deterministic run, or the fp32 reference measured again, is kept once.
+     *
+     * @return whether it was added
+     */
+    public boolean addUnlessPresent(RunRecord run) {
+        List<RunRecord> now;
+        synchronized (this) {
+            if (runs.stream().anyMatch(r -> r.withTimestamp(run.timestamp()).equals(run))) {
+                return false;
+            }
+            runs.add(run);
+            version++;
+            now = List.copyOf(runs);
+        }
+        changed(now);
+        return true;
+    }
+
+    /** Forgets every run (the file is rewritten empty). */
+    public void clear() {
+        synchronized (this) {
+            runs.clear();
+            version++;
+        }
+        changed(List.of());
+    }
+
+    /** The runs, oldest first (a copy). */
+    public synchronized List<RunRecord> runs() {
+        return List.copyOf(runs);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Why the file could not be read at start, if it could not. */
+    public synchronized Optional<LoadProblem> loadProblem() {
+        return Optional.ofNullable(loadProblem);
+    }
+
+    /** Why the last save failed, if it did (runs stay in memory). */
+    public Optional<String> saveProblem() {
+        return Optional.ofNullable(saveProblem);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    private void changed(List<RunRecord> now) {
+        for (Listener l : listeners) {
+            l.changed(now);
+        }
+        try {
+            saver.execute(this::saveLatest);
+        } catch (RejectedExecutionException closed) {
+            saveLatest();
+        }
+    }
+
+    private void saveLatest() {
+        synchronized (writing) {
+            List<RunRecord> snapshot;
+            long v;
+            synchronized (this) {
+                if (version == savedVersion) {
+                    return;
+                }
+                snapshot = List.copyOf(runs);
+                v = version;
+            }
+            byte[] bytes = ResultsJson.write(snapshot).getBytes(StandardCharsets.UTF_8);
+            try {
+                AtomicFiles.write(file, out -> out.write(bytes));
+                saveProblem = null;
+                synchronized (this) {
+                    savedVersion = Math.max(savedVersion, v);
+                }
+            } catch (IOException e) {
+                saveProblem = "Could not save results to " + file + ": " + e.getMessage();
+            }
+        }
+    }
+
+    /** Waits until every change so far is on disk (or a few seconds have passed). */
+    public void flush() {
+        try {
+            saver.submit(this::saveLatest).get(FLUSH_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            saveLatest();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            saveProblem = "Could not save results to " + file + ": " + e.getMessage();
+        }
+    }
+
+    /** Saves what is pending and stops the background writer. */
+    @Override
+    public void close() {
+        flush();
+        saver.shutdown();
+    }
+}
