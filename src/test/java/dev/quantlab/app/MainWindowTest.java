@@ -46,8 +46,10 @@ class MainWindowTest {
     @Test
     void showsTheRegisteredTabsInOrder(FxRobot robot) {
         TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
-        assertEquals(List.of("baseline", "kmeans"), tabs.getTabs().stream().map(Tab::getId).toList());
-        assertEquals(List.of("Baseline", "K-Means"), tabs.getTabs().stream().map(Tab::getText).toList());
+        assertEquals(List.of("baseline", "kmeans", "qat", "linear", "integer", "compare"),
+                tabs.getTabs().stream().map(Tab::getId).toList());
+        assertEquals(List.of("Baseline", "K-Means"), tabs.getTabs().stream().limit(2).map(Tab::getText).toList());
+        assertEquals(List.of("Linear", "Integer"), tabs.getTabs().stream().skip(3).limit(2).map(Tab::getText).toList());
     }
 
     @Test
@@ -66,12 +68,23 @@ class MainWindowTest {
     }
 
     @Test
-    void aStepWithoutATabYetOnlyShowsItsPage(FxRobot robot) {
+    void aStepWithoutATabOnlyShowsItsPage(FxRobot robot) {
         TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
         robot.clickOn("K-Means");
-        clickStep(robot, "Linear quantization");
+        clickStep(robot, "Why quantize?");
         assertEquals("kmeans", tabs.getSelectionModel().getSelectedItem().getId());
+    }
+
+    @Test
+    void stepsFiveAndSixSelectTheLinearAndIntegerTabs(FxRobot robot) {
+        TabPane tabs = robot.lookup("#lessonTabs").queryAs(TabPane.class);
+        clickStep(robot, "Linear quantization");
+        assertEquals("linear", tabs.getSelectionModel().getSelectedItem().getId());
         assertTrue(app.window.lessonPanel().pageView().plainText().contains("r = S"));
+        clickStep(robot, "Integer-only inference");
+        assertEquals("integer", tabs.getSelectionModel().getSelectedItem().getId());
+        robot.clickOn("Linear");
+        assertEquals("linear", app.window.lessonPanel().selectedPage().get().tab());
     }
 
     @Test
