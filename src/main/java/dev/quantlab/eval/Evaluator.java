@@ -1,5 +1,6 @@
 package dev.quantlab.eval;
 
+import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -58,6 +59,7 @@ public final class Evaluator {
     /** Evaluates any predictor on a class-balanced subset ({@code limit <= 0}: all), in a fixed order. */
     public EvalResult evaluate(BatchPredictor model, CifarSplit split, int limit, ProgressListener progress,
             CancellationToken cancel) {
+        GradMode.offOnThisThread();
         int[] idx = split.balancedIndices(limit);
         long[][] confusion = new long[CifarSplit.CLASSES][CifarSplit.CLASSES];
         int correct = 0;

@@ -1,5 +1,6 @@
 package dev.quantlab.train;
 
+import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -27,6 +28,7 @@ public final class BatchNormRecalibrator {
         if (images <= 0) {
             throw new IllegalArgumentException("BN re-estimation needs a positive number of images, got " + images);
         }
+        GradMode.offOnThisThread();
         for (int i = 0; i < net.architecture().convCount(); i++) {
             String bn = VggArchitecture.bnPrefix(i);
             NDArray mean = net.array(bn + "running_mean");

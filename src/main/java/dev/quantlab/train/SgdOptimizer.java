@@ -1,5 +1,6 @@
 package dev.quantlab.train;
 
+import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Collection;
@@ -31,6 +32,7 @@ public final class SgdOptimizer {
 
     /** Applies one update to every named parameter from its accumulated gradient, then zeroes the gradient. */
     public void step(Map<String, NDArray> params, double lr) {
+        GradMode.offOnThisThread();
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray w = e.getValue();
             try (NDArray g = w.getGradient()) {

@@ -65,6 +65,31 @@ class TrainerTest {
         }
     }
 
+    /** PyTorch's grad mode is per thread: a step on a fresh worker thread (as in the app) must work too. */
+    @Test
+    void aStepWorksOnAWorkerThread() throws Exception {
+        int[] idx = test.balancedIndices(16);
+        float[] x = new float[16 * 3072];
+        BatchMaker.fill(test, idx, 0, 16, Augmentation.NONE, null, x);
+        int[] y = BatchMaker.labels(test, idx, 0, 16);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (NDManager m = NDManager.newBaseManager(); VggNet net = VggNet.initialized(m, 12)) {
+            SgdOptimizer opt = new SgdOptimizer(net.manager(), 0.9, true, 5e-4, List.of("classifier.weight"));
+            TrainStep step = new TrainStep(net, opt, 0.1);
+            float before = net.toStateDict().get("classifier.bias").values()[0];
+            pool.submit(() -> {
+                try (NDManager b = m.newSubManager()) {
+                    step.backward(b, x, y, 16);
+                    step.update(0.05);
+                }
+                return null;
+            }).get();
+            assertTrue(before != net.toStateDict().get("classifier.bias").values()[0], "the step changed the weights");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void resumingFromACheckpointRepeatsTheUninterruptedRun() throws IOException {
         StateDict init = VggNet.initialWeights(3);

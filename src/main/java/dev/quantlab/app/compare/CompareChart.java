@@ -52,7 +52,7 @@ final class CompareChart {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         chart = new JFreeChart(I18n.t("compare.chart.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
-        chart.getLegend().setPosition(RectangleEdge.RIGHT);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         StandardXYToolTipGenerator tips = new StandardXYToolTipGenerator("{0}: {1} MiB, {2} %",
                 new DecimalFormat("0.00"), new DecimalFormat("0.00"));

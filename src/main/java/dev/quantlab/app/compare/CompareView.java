@@ -37,7 +37,7 @@ final class CompareView extends VBox {
         this.results = results;
         this.chart = new CompareChart(ReferencePoint.lesson());
         getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("vs", I18n.t("compare.title"), I18n.t("compare.subtitle"));
+        TabHeader header = new TabHeader(I18n.t("compare.badge"), I18n.t("compare.title"), I18n.t("compare.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner problem = new Banner(new SimpleStringProperty(storeProblem), problemShown, I18n.t("compare.store.ok"),
                 () -> problemShown.set(false));
@@ -69,18 +69,18 @@ final class CompareView extends VBox {
         grid.add(runsCard, 1, 0);
         grid.add(tradeCard, 0, 1, 2, 1);
         ColumnConstraints left = new ColumnConstraints();
-        left.setPercentWidth(55);
+        left.setPercentWidth(50);
         left.setHgrow(Priority.ALWAYS);
         ColumnConstraints right = new ColumnConstraints();
-        right.setPercentWidth(45);
+        right.setPercentWidth(50);
         right.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(left, right);
         RowConstraints top = new RowConstraints();
-        top.setMinHeight(280);
+        top.setMinHeight(300);
         top.setVgrow(Priority.ALWAYS);
         RowConstraints bottom = new RowConstraints();
         bottom.setMinHeight(200);
-        bottom.setPrefHeight(260);
+        bottom.setPrefHeight(230);
         grid.getRowConstraints().addAll(top, bottom);
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(header, problem, grid);

@@ -22,16 +22,24 @@ final class RunsTable extends TableView<RunRecord> {
     RunsTable(ObservableList<RunRecord> runs) {
         super(runs);
         setId("runsTable");
-        setPlaceholder(new Label(I18n.t("compare.runs.empty")));
+        Label empty = new Label(I18n.t("compare.runs.empty"));
+        empty.setWrapText(true);
+        empty.setStyle("-fx-padding: 12;");
+        setPlaceholder(empty);
         getColumns().add(Columns.text(I18n.t("compare.runs.method"), 110, r -> MethodStyle.name(r.method())));
-        getColumns().add(Columns.text(I18n.t("compare.runs.bits"), 60, RunRecord::bitsLabel));
+        getColumns().add(Columns.text(I18n.t("compare.runs.bits"), 55, RunRecord::bitsLabel));
         getColumns().add(numeric("compare.runs.lessonMib", r -> num(r.lessonMib())));
         getColumns().add(numeric("compare.runs.storedMib", r -> num(r.storedMib())));
         getColumns().add(numeric("compare.runs.accuracy", r -> num(r.accuracy())));
         getColumns().add(numeric("compare.runs.images", r -> String.format(Locale.ROOT, "%,d", r.testImages())));
-        getColumns().add(Columns.text(I18n.t("compare.runs.when"), 115, r -> WHEN.format(r.timestamp())));
+        TableColumn<RunRecord, String> when = Columns.text(I18n.t("compare.runs.when"), 115,
+                r -> WHEN.format(r.timestamp()));
         TableColumn<RunRecord, String> note = Columns.text(I18n.t("compare.runs.note"), 160, RunRecord::note);
+        when.setVisible(false); // shown from the table's column menu; always in the CSV
+        note.setVisible(false);
+        getColumns().add(when);
         getColumns().add(note);
+        setTableMenuButtonVisible(true);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 

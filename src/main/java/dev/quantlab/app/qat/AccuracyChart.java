@@ -41,10 +41,10 @@ final class AccuracyChart extends LiveChart {
         }
         if (!Double.isNaN(fp32)) {
             double line = fp32 - data.threshold();
-            plot.addRangeMarker(marker(fp32, I18n.t("qat.chart.fp32", fmt(fp32)), ChartStyle.TEXT, null),
+            plot.addRangeMarker(marker(fp32, I18n.t("qat.chart.fp32", fmt(fp32)), ChartStyle.TEXT, null, true),
                     Layer.BACKGROUND);
             plot.addRangeMarker(marker(line, I18n.t("qat.chart.threshold", fmt(line)), ChartStyle.ACCENT,
-                    new float[] {5f, 4f}), Layer.BACKGROUND);
+                    new float[] {5f, 4f}, false), Layer.BACKGROUND);
             lo = Math.min(lo, line);
             hi = Math.max(hi, fp32);
         }
@@ -56,14 +56,16 @@ final class AccuracyChart extends LiveChart {
         plot.getDomainAxis().setRange(-0.25, Math.max(1, data.accuracy().size() - 1) + 0.25);
     }
 
-    private static ValueMarker marker(double y, String label, Color colour, float[] dash) {
+    /** A horizontal line labelled at its right end, the label above ({@code above}) or below the line. */
+    private static ValueMarker marker(double y, String label, Color colour, float[] dash, boolean above) {
         ValueMarker m = new ValueMarker(y, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 1f, dash, 0f));
         m.setLabel(label);
         m.setLabelPaint(colour);
         m.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-        m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        m.setLabelAnchor(RectangleAnchor.RIGHT);
+        m.setLabelTextAnchor(above ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
         return m;
     }
 

@@ -62,6 +62,8 @@ final class QatForm extends VBox {
         batch.setId("qatBatch");
         batch.getItems().setAll(QatSettings.BATCH_SIZES);
         batch.valueProperty().bindBidirectional(vm.batchSize());
+        keepChosenValueListed(fraction);
+        keepChosenValueListed(batch);
         subset.setId("qatSubset");
         for (Spinner<?> s : List.of(bitsSpinner, epochSpinner, thresholdSpinner)) {
             s.setPrefWidth(78);
@@ -128,6 +130,17 @@ final class QatForm extends VBox {
         } else if (s == QatViewModel.Start.NEED_MODEL) {
             ctx.prompts().needModel();
         }
+    }
+
+    /** A value set in code (tests, settings) that is not one of the choices is added, so that it shows. */
+    private static <T> void keepChosenValueListed(ComboBox<T> box) {
+        java.util.function.Consumer<T> add = v -> {
+            if (v != null && !box.getItems().contains(v)) {
+                box.getItems().add(v); // appended: re-ordering here would move the selection
+            }
+        };
+        add.accept(box.getValue());
+        box.valueProperty().addListener((o, a, v) -> add.accept(v));
     }
 
     /** Detaches the controls from the view model. */

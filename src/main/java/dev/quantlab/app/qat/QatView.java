@@ -11,10 +11,14 @@ import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
@@ -37,7 +41,7 @@ final class QatView extends VBox {
     QatView(QatViewModel vm, TabContext ctx) {
         this.vm = vm;
         getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("4", I18n.t("qat.title"), I18n.t("qat.subtitle"));
+        TabHeader header = new TabHeader(I18n.t("qat.badge"), I18n.t("qat.title"), I18n.t("qat.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
         form = new QatForm(vm, ctx);
@@ -59,6 +63,7 @@ final class QatView extends VBox {
         });
         layer.valueProperty().bindBidirectional(vm.layer());
         layer.getStyleClass().add("small");
+        layer.setPrefWidth(120);
         onLayer = (o, a, l) -> centroids.showLayer(l, vm.live());
 
         GridPane grid = new GridPane();
@@ -66,13 +71,24 @@ final class QatView extends VBox {
         grid.add(chartCard("qat.card.loss", "qatLossChart", loss, ctx), 0, 0);
         grid.add(chartCard("qat.card.accuracy", "qatAccuracyChart", accuracy, ctx), 1, 0);
         ChartPane centroidPane = pane("qatCentroidChart", centroids, ctx);
-        grid.add(new Card(I18n.t("qat.card.centroids"), centroidPane, layer, centroidPane.takeExportButton()), 2, 0);
+        Label layerLabel = new Label(I18n.t("qat.form.layer"));
+        layerLabel.setLabelFor(layer);
+        HBox layerRow = new HBox(6, layerLabel, layer);
+        layerRow.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(centroidPane, Priority.ALWAYS);
+        grid.add(new Card(I18n.t("qat.card.centroids"), new VBox(4, layerRow, centroidPane),
+                centroidPane.takeExportButton()), 2, 0);
         Card log = new Card(I18n.t("qat.card.console"), console);
         QatResultsTable table = new QatResultsTable(vm.rows());
         TableExport.install(table, () -> QatResultsTable.table(vm.rows()), ctx.export());
         Card runs = new Card(I18n.t("qat.card.results"), table);
-        grid.add(log, 0, 1);
-        grid.add(runs, 1, 1, 2, 1);
+        HBox bottomRow = new HBox(12, log, runs);
+        for (Card c : List.of(log, runs)) {
+            c.setPrefWidth(0);
+            c.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        grid.add(bottomRow, 0, 1, 3, 1);
         for (int c = 0; c < 3; c++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHgrow(Priority.ALWAYS);
@@ -87,7 +103,9 @@ final class QatView extends VBox {
         bottom.setMinHeight(150);
         grid.getRowConstraints().addAll(charts, bottom);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(header, noModel, new Card(I18n.t("qat.card.settings"), form), grid);
+        Card settings = new Card(I18n.t("qat.card.settings"), form);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(header, noModel, settings, grid);
 
         vm.live().revision().addListener(onData);
         vm.layer().addListener(onLayer);

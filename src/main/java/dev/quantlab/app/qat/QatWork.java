@@ -7,7 +7,6 @@ import dev.quantlab.app.results.Method;
 import dev.quantlab.app.results.RunRecord;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
-import dev.quantlab.core.CancellationToken;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.BitWidthPlan;
@@ -18,18 +17,14 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One QAT run as background work: the fp32 accuracy on the chosen test images (remembered by the evaluation
- * service), then {@link KMeansQat} on a copy of the weights, its events queued for the tab. The result is the
+ * service), then {@link KMeansQat} on a copy of the weights, its events queued for the tab. Everything runs on
+ * the {@link TrainingThread}; the job's own thread waits for it. The result is the
  * table row and the record for the results store.
  */
 final class QatWork {
-    /** Training uses PyTorch's process-wide gradient collector: one run at a time, a stopped one finishes first. */
-    private static final Semaphore ONE_TRAINING = new Semaphore(1);
-
     /** What a finished run produced. */
     record Outcome(QatRow row, RunRecord record) { }
 
@@ -37,42 +32,25 @@ final class QatWork {
 
     static Work<Outcome> create(EvaluationService evaluation, DatasetService data, TrainSplitSource trainSource,
                                 StateDict fp32, QatSettings settings, QatEventQueue queue) {
-        return (progress, cancel) -> {
+        return (progress, cancel) -> TrainingThread.run(() -> {
             long t0 = System.nanoTime();
-            acquire(cancel, () -> progress.onProgress(-1, 1, dev.quantlab.app.i18n.I18n.t("qat.progress.waiting")));
-            try {
-                EvalResult base = evaluation.evaluateFp32(fp32, settings.subset(), progress, cancel);
-                queue.offer(new QatEvent.Fp32(base.accuracyPercent()));
-                queue.offer(new QatEvent.Line(String.format(Locale.ROOT, "fp32 model has accuracy=%.2f%%",
-                        base.accuracyPercent())));
-                queue.offer(new QatEvent.Line("fp32 model has size=" + ModelSize.formatMib(
-                        ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32))));
-                CifarSplit test = data.testSplit(progress, cancel);
-                CifarSplit train = trainSource.trainSplit(progress, cancel);
-                QueueingListener listener = new QueueingListener(queue, progress, settings.epochs());
-                QatResult r;
-                try (NDManager manager = NDManager.newBaseManager()) {
-                    GradMode.offOnThisThread();
-                    r = new KMeansQat(settings.toConfig(), KMeansSettings.DEFAULT.init(), listener, cancel)
-                            .run(manager, fp32, base.accuracyPercent(), BitWidthPlan.uniform(settings.bits()), true,
-                                    train, test);
-                }
-                return outcome(settings, r, base.images(), (System.nanoTime() - t0) / 1e9);
-            } finally {
-                ONE_TRAINING.release();
+            EvalResult base = evaluation.evaluateFp32(fp32, settings.subset(), progress, cancel);
+            queue.offer(new QatEvent.Fp32(base.accuracyPercent()));
+            queue.offer(new QatEvent.Line(String.format(Locale.ROOT, "fp32 model has accuracy=%.2f%%",
+                    base.accuracyPercent())));
+            queue.offer(new QatEvent.Line("fp32 model has size=" + ModelSize.formatMib(
+                    ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32))));
+            CifarSplit test = data.testSplit(progress, cancel);
+            CifarSplit train = trainSource.trainSplit(progress, cancel);
+            QueueingListener listener = new QueueingListener(queue, progress, settings.epochs());
+            QatResult r;
+            try (NDManager manager = NDManager.newBaseManager()) {
+                r = new KMeansQat(settings.toConfig(), KMeansSettings.DEFAULT.init(), listener, cancel)
+                        .run(manager, fp32, base.accuracyPercent(), BitWidthPlan.uniform(settings.bits()), true,
+                                train, test);
             }
-        };
-    }
-
-    private static void acquire(CancellationToken cancel, Runnable waiting) throws InterruptedException {
-        boolean told = false;
-        while (!ONE_TRAINING.tryAcquire(200, TimeUnit.MILLISECONDS)) {
-            cancel.throwIfCancelled();
-            if (!told) {
-                waiting.run();
-                told = true;
-            }
-        }
+            return outcome(settings, r, base.images(), (System.nanoTime() - t0) / 1e9);
+        }, cancel);
     }
 
     static Outcome outcome(QatSettings s, QatResult r, int testImages, double seconds) {

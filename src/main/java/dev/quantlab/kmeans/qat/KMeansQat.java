@@ -15,6 +15,7 @@ import dev.quantlab.kmeans.Init;
 import dev.quantlab.kmeans.KMeansQuantizer;
 import dev.quantlab.kmeans.LayerQuantization;
 import dev.quantlab.kmeans.QuantizedModel;
+import dev.quantlab.model.GradMode;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
@@ -55,6 +56,7 @@ public final class KMeansQat {
     /** Quantizes {@code fp32} with {@code plan}; runs QAT when {@code qat} is set and the drop is too large. */
     public QatResult run(NDManager parent, StateDict fp32, double fp32Accuracy, BitWidthPlan plan, boolean qat,
             CifarSplit train, CifarSplit test) {
+        GradMode.offOnThisThread();
         String bits = plan.isUniform(dev.quantlab.model.VggArchitecture.cifarVgg())
                 ? Integer.toString(plan.convBits()) : plan.describe();
         listener.onMessage("k-means quantizing model into " + bits + " bits");

@@ -1,5 +1,6 @@
 package dev.quantlab.linear.pipeline;
 
+import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -42,6 +43,7 @@ public final class ActivationCalibrator {
 
     public static ActivationRanges calibrate(NDManager parent, VggNet net, CifarSplit train, Settings s,
             ProgressListener progress, CancellationToken cancel) {
+        GradMode.offOnThisThread();
         boolean clip = s.percentile() < 100;
         RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
         int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));

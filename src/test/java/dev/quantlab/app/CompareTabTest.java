@@ -1,0 +1,87 @@
+package dev.quantlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.app.compare.CompareTab;
+import dev.quantlab.app.export.ExportResult;
+import dev.quantlab.app.export.ImageFormat;
+import dev.quantlab.app.results.Method;
+import dev.quantlab.app.results.RunRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Compare tab: recorded runs appear over the lesson's reference points, export, clear with confirmation. */
+@ExtendWith(ApplicationExtension.class)
+class CompareTabTest {
+    @TempDir
+    static Path home;
+    @TempDir
+    Path out;
+    private TestWindow app;
+    private CompareTab tab;
+
+    @Start
+    void start(Stage stage) {
+        app = new TestWindow(stage, TestWeights.file(), home.resolve("no-data"), home);
+        tab = (CompareTab) app.window.tab(CompareTab.ID).orElseThrow();
+        app.window.select(CompareTab.ID);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> app.services.results().clear());
+        robot.interact(app::close);
+    }
+
+    @Test
+    void aRecordedRunIsPlottedOverTheLessonsNumbers(FxRobot robot) {
+        assertEquals(7, tab.referencePoints(), "the lesson's published points");
+        int before = tab.runPoints();
+        robot.interact(() -> app.services.results().add(RunRecord.of(Method.KMEANS_QAT, 2, 2.20, 2.27, 88.5, 500)));
+        assertEquals(before + 1, tab.runPoints());
+    }
+
+    @Test
+    void theChartExportsAsPngSvgAndPdf(FxRobot robot) throws Exception {
+        robot.interact(() -> app.services.results().add(RunRecord.of(Method.LINEAR, 8, 8.80, 8.83, 92.1, 1000)));
+        for (ImageFormat f : ImageFormat.values()) {
+            Path file = out.resolve("compare." + f.extension());
+            ExportResult[] r = new ExportResult[1];
+            robot.interact(() -> r[0] = app.export.exportFigureTo(tab.chartFigure(), f, file));
+            assertEquals(1, r[0].written().size(), f + ": " + app.errors.errors);
+            byte[] bytes = Files.readAllBytes(file);
+            String head = new String(Arrays.copyOf(bytes, 64), StandardCharsets.ISO_8859_1);
+            switch (f) {
+                case PNG -> assertTrue(head.startsWith("\u0089PNG"), head);
+                case SVG -> assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("<svg"), head);
+                case PDF -> assertTrue(head.startsWith("%PDF-"), head);
+                default -> throw new AssertionError(f);
+            }
+        }
+    }
+
+    @Test
+    void clearingAsksFirst(FxRobot robot) {
+        robot.interact(() -> app.services.results().add(RunRecord.of(Method.KMEANS, 4, 4.40, 4.47, 80.0, 500)));
+        AtomicBoolean answer = new AtomicBoolean(false);
+        robot.interact(() -> tab.useConfirmation((owner, n) -> answer.get()));
+        robot.clickOn("#clearResults");
+        assertEquals(1, app.services.results().runs().size(), "kept when the learner says no");
+        answer.set(true);
+        robot.clickOn("#clearResults");
+        assertTrue(app.services.results().runs().isEmpty());
+        assertEquals(0, tab.runPoints());
+    }
+}
