@@ -33,8 +33,12 @@ final class QueueingListener implements QatListener {
     @Override
     public void onMessage(String line) {
         queue.offer(new QatEvent.Line(line));
-        LogLines.accuracyBefore(line).ifPresent(a -> queue.offer(new QatEvent.Before(a)));
         progress.onProgress(done, total, line.strip());
+    }
+
+    @Override
+    public void onQuantized(double accuracyBefore) {
+        queue.offer(new QatEvent.Before(accuracyBefore));
     }
 
     @Override

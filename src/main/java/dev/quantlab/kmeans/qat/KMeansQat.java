@@ -67,6 +67,7 @@ public final class KMeansQat {
                 ModelSize.formatMib(q.sizeReport().lessonMib())));
         try (VggNet net = VggNet.fromStateDict(parent, q.stateDict())) {
             double before = evaluate(parent, net, test);
+            listener.onQuantized(before);
             listener.onMessage(String.format(Locale.ROOT, "    %s-bit k-means quantized model has accuracy=%.2f%%%s",
                     bits, before, qat ? " before quantization-aware training" : ""));
             List<Double> epochs = new ArrayList<>();

@@ -8,6 +8,9 @@ public interface QatListener extends TrainingListener {
     /** Centroids of every quantized layer after global step {@code step}; arrays must not be modified. */
     default void onCodebooks(long step, Map<String, float[]> centroids) { }
 
+    /** Accuracy (%) of the k-means quantized model before any fine-tuning, right after it is measured. */
+    default void onQuantized(double accuracyBefore) { }
+
     QatListener NONE = new QatListener() { };
 
     /** Adapts a plain training listener. */

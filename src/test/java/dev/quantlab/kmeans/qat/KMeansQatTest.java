@@ -132,6 +132,22 @@ class KMeansQatTest {
     }
 
     @Test
+    void listenersHearTheAccuracyBeforeQat() {
+        List<Double> heard = new ArrayList<>();
+        QatListener listener = new QatListener() {
+            @Override
+            public void onQuantized(double accuracyBefore) {
+                heard.add(accuracyBefore);
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            QatResult r = new KMeansQat(tiny(UpdateRule.MEAN, 100.0), Init.LINEAR, listener, CancellationToken.none())
+                    .run(m, VggNet.initialWeights(2), 50.0, BitWidthPlan.uniform(4), false, small, small);
+            assertEquals(List.of(r.accuracyBefore()), heard);
+        }
+    }
+
+    @Test
     void cancelStopsQat() {
         CancellationToken cancel = new CancellationToken();
         QatListener listener = new QatListener() {
