@@ -2,6 +2,7 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
+import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.results.ObservableResults;
 import dev.quantlab.app.results.ResultsStore;
 import dev.quantlab.app.services.DatasetDownloader;
@@ -33,6 +34,7 @@ public final class AppServices implements AutoCloseable {
     private final EvaluationService evaluation;
     private final SettingsStore settings;
     private final ObservableResults results;
+    private final IntegerModels integerModels = new IntegerModels();
     private final StringProperty notice = new SimpleStringProperty(dev.quantlab.app.i18n.I18n.t("app.notice.ready"));
 
     public AppServices(AppConfig config, ErrorReporter errors, DatasetDownloader downloader) {
@@ -75,6 +77,14 @@ public final class AppServices implements AutoCloseable {
 
     public EvaluationService evaluation() {
         return evaluation;
+    }
+
+    /**
+     * The integer-only models of the loaded weights (BN folding, calibrations, built models), shared by the Linear
+     * and Integer tabs so that what one computed the other reuses. For worker threads.
+     */
+    public IntegerModels integerModels() {
+        return integerModels;
     }
 
     public SettingsStore settings() {

@@ -6,36 +6,21 @@ package dev.quantlab.linear;
  * shifted bias and requantizes to the output's int8 range (the clamp at {@code Z_out = qmin} is the ReLU).
  * The patch/GEMM formulation ({@link IntGemm}) splits output pixels across the runner's threads.
  */
-public final class QuantizedConv2d {
+public final class QuantizedConv2d extends QuantizedLayer {
     /** Output pixels per GEMM block (bounds the patch buffer). */
     private static final int PIXEL_BLOCK = 256;
 
     private final ConvGeometry geometry;
-    private final QuantizedWeights weights;
-    private final int[] quantizedBias;
-    private final int[] shiftedBias;
-    private final QuantParams input;
-    private final QuantParams output;
-    private final Requantizer requantizer;
     private final int[][] weightRows;
 
     private QuantizedConv2d(ConvGeometry geometry, QuantizedWeights weights, int[] quantizedBias,
                             QuantParams input, QuantParams output, RequantMode mode) {
+        super(weights, quantizedBias, input, output, mode);
         if (weights.outChannels() != geometry.outChannels() || weights.perChannel() != geometry.depth()) {
             throw new IllegalArgumentException("weights [" + weights.outChannels() + " x " + weights.perChannel()
                     + "] do not match " + geometry);
         }
-        if (quantizedBias.length != geometry.outChannels()) {
-            throw new IllegalArgumentException(quantizedBias.length + " biases for " + geometry.outChannels()
-                    + " channels");
-        }
         this.geometry = geometry;
-        this.weights = weights;
-        this.quantizedBias = quantizedBias.clone();
-        this.shiftedBias = BiasQuantizer.shift(quantizedBias, weights, input.zeroPoint());
-        this.input = input;
-        this.output = output;
-        this.requantizer = Requantizer.create(input.scale(), weights.scales(), output, mode);
         this.weightRows = transposeWeights(geometry, weights);
     }
 
@@ -79,7 +64,7 @@ public final class QuantizedConv2d {
             throw new IllegalArgumentException("input has " + in.channels() + " channels, layer expects "
                     + geometry.inChannels());
         }
-        Im2Col.PaddedInput padded = Im2Col.pad(in, geometry, input.zeroPoint());
+        Im2Col.PaddedInput padded = Im2Col.pad(in, geometry, input().zeroPoint());
         int outH = padded.outHeight();
         int outW = padded.outWidth();
         int pixels = in.batch() * outH * outW;
@@ -93,11 +78,11 @@ public final class QuantizedConv2d {
                 int rows = Math.min(block, to - p0);
                 Im2Col.patches(padded, geometry, p0, p0 + rows, patches);
                 for (int r = 0; r < rows; r++) {
-                    System.arraycopy(shiftedBias, 0, acc[r], 0, cout);
+                    resetToBias(acc[r]);
                 }
                 IntGemm.multiplyAdd(patches, rows, geometry.paddedDepth(), weightRows, acc, cout);
                 for (int r = 0; r < rows; r++) {
-                    requantizer.requantizeRow(acc[r], out, (p0 + r) * cout);
+                    requantizer().requantizeRow(acc[r], out, (p0 + r) * cout);
                 }
             }
         });
@@ -106,36 +91,5 @@ public final class QuantizedConv2d {
 
     public ConvGeometry geometry() {
         return geometry;
-    }
-
-    public QuantizedWeights weights() {
-        return weights;
-    }
-
-    /** {@code round(b / (S_in * S_w))} per channel (a copy). */
-    public int[] quantizedBias() {
-        return quantizedBias.clone();
-    }
-
-    /** {@code q_bias - Z_in * sum(q_w[oc])} per channel (a copy). */
-    public int[] shiftedBias() {
-        return shiftedBias.clone();
-    }
-
-    public QuantParams input() {
-        return input;
-    }
-
-    public QuantParams output() {
-        return output;
-    }
-
-    public Requantizer requantizer() {
-        return requantizer;
-    }
-
-    /** Bytes of the weights packed at their bit width plus 4 per int32 bias. */
-    public long sizeBytes() {
-        return weights.packedBytes() + 4L * shiftedBias.length;
     }
 }

@@ -4,29 +4,14 @@ package dev.quantlab.linear;
  * An integer-only fully connected layer, the conv without padding: int8 input rows of {@code inFeatures},
  * int8 weights {@code [outFeatures, inFeatures]}, int32 shifted bias, requantization to int8.
  */
-public final class QuantizedLinear {
-    private final QuantizedWeights weights;
-    private final int[] quantizedBias;
-    private final int[] shiftedBias;
-    private final QuantParams input;
-    private final QuantParams output;
-    private final Requantizer requantizer;
+public final class QuantizedLinear extends QuantizedLayer {
     private final int inFeatures;
     private final int depth;
     private final int[][] weightRows;
 
     private QuantizedLinear(QuantizedWeights weights, int[] quantizedBias, QuantParams input, QuantParams output,
                             RequantMode mode) {
-        if (quantizedBias.length != weights.outChannels()) {
-            throw new IllegalArgumentException(quantizedBias.length + " biases for " + weights.outChannels()
-                    + " outputs");
-        }
-        this.weights = weights;
-        this.quantizedBias = quantizedBias.clone();
-        this.shiftedBias = BiasQuantizer.shift(quantizedBias, weights, input.zeroPoint());
-        this.input = input;
-        this.output = output;
-        this.requantizer = Requantizer.create(input.scale(), weights.scales(), output, mode);
+        super(weights, quantizedBias, input, output, mode);
         this.inFeatures = weights.perChannel();
         this.depth = IntGemm.padDepth(inFeatures);
         this.weightRows = new int[depth][weights.outChannels()];
@@ -64,7 +49,7 @@ public final class QuantizedLinear {
         }
         int[][] acc = new int[rows][];
         for (int r = 0; r < rows; r++) {
-            acc[r] = shiftedBias.clone();
+            acc[r] = biasRow();
         }
         IntGemm.multiplyAdd(a, rows, depth, weightRows, acc, outFeatures());
         return acc;
@@ -75,7 +60,7 @@ public final class QuantizedLinear {
         int[][] acc = accumulate(in, rows);
         byte[] out = new byte[rows * outFeatures()];
         for (int r = 0; r < rows; r++) {
-            requantizer.requantizeRow(acc[r], out, r * outFeatures());
+            requantizer().requantizeRow(acc[r], out, r * outFeatures());
         }
         return out;
     }
@@ -85,35 +70,6 @@ public final class QuantizedLinear {
     }
 
     public int outFeatures() {
-        return weights.outChannels();
-    }
-
-    public QuantizedWeights weights() {
-        return weights;
-    }
-
-    public int[] quantizedBias() {
-        return quantizedBias.clone();
-    }
-
-    public int[] shiftedBias() {
-        return shiftedBias.clone();
-    }
-
-    public QuantParams input() {
-        return input;
-    }
-
-    public QuantParams output() {
-        return output;
-    }
-
-    public Requantizer requantizer() {
-        return requantizer;
-    }
-
-    /** Bytes of the weights packed at their bit width plus 4 per int32 bias. */
-    public long sizeBytes() {
-        return weights.packedBytes() + 4L * shiftedBias.length;
+        return weights().outChannels();
     }
 }

@@ -128,14 +128,7 @@ final class BaselineView extends VBox {
         evaluate.setId("evaluateButton");
         evaluate.getStyleClass().add("accent");
         evaluate.disableProperty().bind(vm.job().runningProperty());
-        evaluate.setOnAction(e -> {
-            BaselineViewModel.Start s = vm.evaluate();
-            if (s == BaselineViewModel.Start.NEED_DATA) {
-                ctx.prompts().needData();
-            } else if (s == BaselineViewModel.Start.NEED_MODEL) {
-                ctx.prompts().needModel();
-            }
-        });
+        evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
         Button cancel = new Button(I18n.t("baseline.cancel"));
         cancel.setId("cancelEvaluation");
         cancel.disableProperty().bind(vm.job().runningProperty().not());

@@ -1,5 +1,6 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.export.DataTable;
@@ -20,8 +21,6 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /** State and commands of the Baseline tab: the model summary, and evaluating the fp32 model on a subset. */
 public final class BaselineViewModel {
-    /** What happened when the user asked to evaluate. */
-    public enum Start { STARTED, NEED_MODEL, NEED_DATA, BUSY }
 
     private final AppServices services;
     private final VggArchitecture arch = VggArchitecture.cifarVgg();
@@ -38,16 +37,11 @@ public final class BaselineViewModel {
     }
 
     /** Starts evaluating the fp32 model on the chosen subset, unless something is missing. */
-    public Start evaluate() {
+    public JobStart evaluate() {
         ModelService model = services.model();
-        if (!model.isLoaded()) {
-            return Start.NEED_MODEL;
-        }
-        if (!services.data().isAvailable()) {
-            return Start.NEED_DATA;
-        }
-        if (job.isRunning()) {
-            return Start.BUSY;
+        JobStart ready = JobStart.check(model.isLoaded(), services.data(), job);
+        if (ready != JobStart.STARTED) {
+            return ready;
         }
         StateDict weights = model.weights().get();
         TestSubset sub = subset.get();
@@ -59,7 +53,7 @@ public final class BaselineViewModel {
                     }
                 });
         job.track(j);
-        return Start.STARTED;
+        return JobStart.STARTED;
     }
 
     /** After a language switch: the status line in the new language. */

@@ -6,7 +6,6 @@ import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.linear.IntegerRuns;
 import dev.quantlab.app.linear.Numbers;
-import dev.quantlab.app.linear.Start;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.WeightGranularity;
@@ -66,7 +65,7 @@ final class ComparisonPanel {
         Button run = new Button(I18n.t("integer.run.button"));
         run.setId("integerRun");
         run.getStyleClass().add("accent");
-        run.setOnAction(e -> prompt(ctx, vm.run()));
+        run.setOnAction(e -> ctx.prompts().explain(vm.run()));
         run.disableProperty().bind(vm.job().runningProperty());
         Button cancel = new Button(I18n.t("integer.run.cancel"));
         cancel.setId("integerCancel");
@@ -181,11 +180,4 @@ final class ComparisonPanel {
         return box;
     }
 
-    private static void prompt(TabContext ctx, Start s) {
-        if (s == Start.NEED_DATA) {
-            ctx.prompts().needData();
-        } else if (s == Start.NEED_MODEL) {
-            ctx.prompts().needModel();
-        }
-    }
 }

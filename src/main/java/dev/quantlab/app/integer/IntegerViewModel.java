@@ -7,13 +7,14 @@ import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.app.linear.Calibration;
+import dev.quantlab.app.linear.CalibrationJob;
 import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.linear.IntegerRuns;
 import dev.quantlab.app.linear.LinearRun;
 import dev.quantlab.app.linear.LinearViewModel;
 import dev.quantlab.app.linear.Numbers;
 import dev.quantlab.app.linear.RunRecorder;
-import dev.quantlab.app.linear.Start;
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;
@@ -39,7 +40,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class IntegerViewModel {
     private final AppServices services;
     private final Executor fxThread;
-    private final IntegerModels models = new IntegerModels();
+    private final IntegerModels models;
     private final RunRecorder recorder;
     private final List<WorkedExamples.ConvShape> shapes = WorkedExamples.convShapes();
     private final ObjectProperty<RequantMode> requantMode = new SimpleObjectProperty<>(RequantMode.FLOAT_MULTIPLIER);
@@ -67,6 +68,7 @@ public final class IntegerViewModel {
     IntegerViewModel(AppServices services, Executor fxThread) {
         this.services = services;
         this.fxThread = fxThread;
+        this.models = services.integerModels();
         this.recorder = new RunRecorder(services);
         for (var p : List.of(requantMode, granularity, calibration)) {
             p.addListener((o, a, b) -> requestExample());
@@ -130,9 +132,9 @@ public final class IntegerViewModel {
     }
 
     /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
-    public Start run() {
-        Start s = check();
-        if (s != Start.STARTED) {
+    public JobStart run() {
+        JobStart s = check();
+        if (s != JobStart.STARTED) {
             return s;
         }
         StateDict w = weights;
@@ -151,37 +153,25 @@ public final class IntegerViewModel {
                             Numbers.percent(run.fp32Accuracy()), run.images()));
                 });
         job.track(j);
-        return Start.STARTED;
+        return JobStart.STARTED;
     }
 
     /** Calibrates (so that the worked example can be shown) without evaluating. */
-    public Start prepare() {
-        Start s = check();
-        if (s != Start.STARTED) {
+    public JobStart prepare() {
+        JobStart s = check();
+        if (s != JobStart.STARTED) {
             return s;
         }
-        StateDict w = weights;
         int n = calibrationImages.get();
-        var root = services.data().currentRoot();
-        Job<Calibration> j = services.jobs().submit(I18n.t("integer.prepare.job", n),
-                (p, c) -> models.calibrate(w, root, n, p, c), c -> {
-                    if (w == weights) {
-                        calibration.set(c);
-                        job.setMessage(I18n.t("integer.prepare.done", c.images()));
-                    }
-                });
-        job.track(j);
-        return Start.STARTED;
+        job.track(CalibrationJob.submit(services, weights, n, I18n.t("integer.prepare.job", n), c -> {
+            calibration.set(c);
+            job.setMessage(I18n.t("integer.prepare.done", c.images()));
+        }));
+        return JobStart.STARTED;
     }
 
-    private Start check() {
-        if (weights == null) {
-            return Start.NEED_MODEL;
-        }
-        if (!services.data().isAvailable()) {
-            return Start.NEED_DATA;
-        }
-        return job.isRunning() ? Start.BUSY : Start.STARTED;
+    private JobStart check() {
+        return JobStart.check(weights != null, services.data(), job);
     }
 
     public void cancel() {

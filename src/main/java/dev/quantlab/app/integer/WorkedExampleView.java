@@ -3,7 +3,6 @@ package dev.quantlab.app.integer;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.linear.Start;
 import dev.quantlab.data.CifarClasses;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
@@ -65,14 +64,7 @@ final class WorkedExampleView extends VBox {
         });
         Button prepare = new Button(I18n.t("integer.example.prepare"));
         prepare.setId("examplePrepare");
-        prepare.setOnAction(e -> {
-            Start s = vm.prepare();
-            if (s == Start.NEED_DATA) {
-                ctx.prompts().needData();
-            } else if (s == Start.NEED_MODEL) {
-                ctx.prompts().needModel();
-            }
-        });
+        prepare.setOnAction(e -> ctx.prompts().explain(vm.prepare()));
         prepare.visibleProperty().bind(vm.calibration().isNull());
         prepare.managedProperty().bind(prepare.visibleProperty());
         prepare.disableProperty().bind(vm.job().runningProperty());

@@ -165,10 +165,10 @@ final class KMeansView extends VBox {
         quantize.getStyleClass().add("accent");
         quantize.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("kmeans.quantize", Integer.toString(vm.bits().get())),
                 vm.bits()));
-        quantize.setOnAction(e -> prompt(ctx, vm.quantizeAtCurrentBits()));
+        quantize.setOnAction(e -> ctx.prompts().explain(vm.quantizeAtCurrentBits()));
         Button sweep = new Button(I18n.t("kmeans.sweep"));
         sweep.setId("sweepButton");
-        sweep.setOnAction(e -> prompt(ctx, vm.lessonSweep()));
+        sweep.setOnAction(e -> ctx.prompts().explain(vm.lessonSweep()));
         quantize.disableProperty().bind(vm.job().runningProperty());
         sweep.disableProperty().bind(vm.job().runningProperty());
         Button cancel = new Button(I18n.t("kmeans.cancel"));
@@ -196,13 +196,6 @@ final class KMeansView extends VBox {
         return new VBox(8, row, table);
     }
 
-    private static void prompt(TabContext ctx, KMeansViewModel.Start s) {
-        if (s == KMeansViewModel.Start.NEED_DATA) {
-            ctx.prompts().needData();
-        } else if (s == KMeansViewModel.Start.NEED_MODEL) {
-            ctx.prompts().needModel();
-        }
-    }
 
     private Figure histogramFigure() {
         LayerPreview p = vm.preview().get();

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
@@ -31,8 +32,6 @@ import javafx.collections.ObservableList;
  * demo follows the bit-width; "quantize" and "sweep" run {@link KMeansRuns} as a job and add rows as runs finish.
  */
 public final class KMeansViewModel {
-    /** What happened when the user asked for a run. */
-    public enum Start { STARTED, NEED_MODEL, NEED_DATA, BUSY }
 
     public static final int MIN_BITS = 1;
     public static final int MAX_BITS = 8;
@@ -122,25 +121,20 @@ public final class KMeansViewModel {
     }
 
     /** Quantizes the model at the slider's bit-width and evaluates it. */
-    public Start quantizeAtCurrentBits() {
+    public JobStart quantizeAtCurrentBits() {
         return run(List.of(bits.get()));
     }
 
     /** The lesson's 8/4/2-bit sweep. */
-    public Start lessonSweep() {
+    public JobStart lessonSweep() {
         return run(KMeansRuns.LESSON_BITS);
     }
 
-    private Start run(List<Integer> bitWidths) {
+    private JobStart run(List<Integer> bitWidths) {
         StateDict weights = services.model().weights().get();
-        if (weights == null) {
-            return Start.NEED_MODEL;
-        }
-        if (!services.data().isAvailable()) {
-            return Start.NEED_DATA;
-        }
-        if (job.isRunning()) {
-            return Start.BUSY;
+        JobStart ready = JobStart.check(weights != null, services.data(), job);
+        if (ready != JobStart.STARTED) {
+            return ready;
         }
         TestSubset sub = subset.get();
         java.util.function.Supplier<String> what = () -> bitWidths.size() == 1
@@ -152,7 +146,7 @@ public final class KMeansViewModel {
                         r -> fxThread.execute(() -> addResult(weights, r))),
                 v -> job.setMessage(() -> I18n.t("kmeans.status.finished", what.get(), settings.describe())));
         job.track(j);
-        return Start.STARTED;
+        return JobStart.STARTED;
     }
 
     /** Adds a row, replacing an earlier one with the same bits and subset. */

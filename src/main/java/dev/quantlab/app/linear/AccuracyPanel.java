@@ -53,7 +53,7 @@ final class AccuracyPanel extends VBox {
         images.setTooltip(new Tooltip(I18n.t("linear.calibrate.tooltip")));
         Button calibrate = new Button(I18n.t("linear.calibrate.button"));
         calibrate.setId("calibrateButton");
-        calibrate.setOnAction(e -> prompt(ctx, vm.calibrate()));
+        calibrate.setOnAction(e -> ctx.prompts().explain(vm.calibrate()));
         Label calibrated = new Label();
         calibrated.setId("calibrationStatus");
         calibrated.getStyleClass().add("muted");
@@ -70,7 +70,7 @@ final class AccuracyPanel extends VBox {
         evaluate.getStyleClass().add("accent");
         evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
                 RunsTable.model(vm.config())), vm.bits(), vm.activationsFollowBits()));
-        evaluate.setOnAction(e -> prompt(ctx, vm.evaluate()));
+        evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
         Button cancel = new Button(I18n.t("linear.eval.cancel"));
         cancel.setId("linearCancel");
         cancel.setOnAction(e -> vm.cancel());
@@ -104,11 +104,4 @@ final class AccuracyPanel extends VBox {
         getChildren().addAll(noData, calibration, run, bar, status, table);
     }
 
-    private static void prompt(TabContext ctx, Start s) {
-        if (s == Start.NEED_DATA) {
-            ctx.prompts().needData();
-        } else if (s == Start.NEED_MODEL) {
-            ctx.prompts().needModel();
-        }
-    }
 }

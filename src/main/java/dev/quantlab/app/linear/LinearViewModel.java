@@ -1,5 +1,6 @@
 package dev.quantlab.app.linear;
 
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
@@ -43,7 +44,7 @@ public final class LinearViewModel {
 
     private final AppServices services;
     private final Executor fxThread;
-    private final IntegerModels models = new IntegerModels();
+    private final IntegerModels models;
     private final RunRecorder recorder;
     private final IntegerProperty bits = new SimpleIntegerProperty(4);
     private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
@@ -66,6 +67,7 @@ public final class LinearViewModel {
     LinearViewModel(AppServices services, Executor fxThread) {
         this.services = services;
         this.fxThread = fxThread;
+        this.models = services.integerModels();
         this.recorder = new RunRecorder(services);
         bits.addListener((o, a, b) -> requestPreview());
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
@@ -132,29 +134,23 @@ public final class LinearViewModel {
     }
 
     /** Records activation ranges on the chosen number of training images. */
-    public Start calibrate() {
-        Start s = check();
-        if (s != Start.STARTED) {
+    public JobStart calibrate() {
+        JobStart s = check();
+        if (s != JobStart.STARTED) {
             return s;
         }
-        StateDict w = weights;
         int images = calibrationImages.get();
-        var root = services.data().currentRoot();
-        Job<Calibration> j = services.jobs().submit(I18n.t("linear.calibrate.job", images),
-                (p, c) -> models.calibrate(w, root, images, p, c), c -> {
-                    if (w == weights) {
-                        calibration.set(c);
-                        job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds()));
-                    }
-                });
-        job.track(j);
-        return Start.STARTED;
+        job.track(CalibrationJob.submit(services, weights, images, I18n.t("linear.calibrate.job", images), c -> {
+            calibration.set(c);
+            job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds()));
+        }));
+        return JobStart.STARTED;
     }
 
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
-    public Start evaluate() {
-        Start s = check();
-        if (s != Start.STARTED) {
+    public JobStart evaluate() {
+        JobStart s = check();
+        if (s != JobStart.STARTED) {
             return s;
         }
         StateDict w = weights;
@@ -163,7 +159,7 @@ public final class LinearViewModel {
         Job<IntegerRuns.Outcome> j = services.jobs().submit(I18n.t("linear.eval.job", RunsTable.model(r.config()), r.subset()),
                 IntegerRuns.work(models, services.data(), services.evaluation(), r), o -> finished(w, r, o));
         job.track(j);
-        return Start.STARTED;
+        return JobStart.STARTED;
     }
 
     private void finished(StateDict w, IntegerRuns.Request r, IntegerRuns.Outcome o) {
@@ -181,14 +177,8 @@ public final class LinearViewModel {
                 run.imagesPerSecond()));
     }
 
-    private Start check() {
-        if (weights == null) {
-            return Start.NEED_MODEL;
-        }
-        if (!services.data().isAvailable()) {
-            return Start.NEED_DATA;
-        }
-        return job.isRunning() ? Start.BUSY : Start.STARTED;
+    private JobStart check() {
+        return JobStart.check(weights != null, services.data(), job);
     }
 
     public void cancel() {

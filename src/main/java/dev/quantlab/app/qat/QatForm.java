@@ -97,7 +97,7 @@ final class QatForm extends VBox {
         start.getStyleClass().add("accent");
         start.setDefaultButton(false);
         start.disableProperty().bind(vm.job().runningProperty());
-        start.setOnAction(e -> prompt(ctx, vm.start()));
+        start.setOnAction(e -> ctx.prompts().explain(vm.start()));
         Button stop = new Button(I18n.t("qat.stop"));
         stop.setId("qatStop");
         stop.disableProperty().bind(vm.job().runningProperty().not());
@@ -124,13 +124,6 @@ final class QatForm extends VBox {
         return row;
     }
 
-    private static void prompt(TabContext ctx, QatViewModel.Start s) {
-        if (s == QatViewModel.Start.NEED_DATA) {
-            ctx.prompts().needData();
-        } else if (s == QatViewModel.Start.NEED_MODEL) {
-            ctx.prompts().needModel();
-        }
-    }
 
     /** A value set in code (tests, settings) that is not one of the choices is added, so that it shows. */
     private static <T> void keepChosenValueListed(ComboBox<T> box) {

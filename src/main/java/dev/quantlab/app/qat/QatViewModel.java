@@ -1,5 +1,6 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
@@ -31,8 +32,6 @@ import javafx.util.Duration;
  * finished runs. Each finished run is also recorded in the shared results store. Use on the FX thread.
  */
 public final class QatViewModel {
-    /** What happened when the user pressed Start. */
-    public enum Start { STARTED, NEED_MODEL, NEED_DATA, BUSY, INVALID }
 
     /** How often queued events reach the charts. */
     static final Duration PUMP = Duration.millis(100);
@@ -83,22 +82,17 @@ public final class QatViewModel {
     }
 
     /** Starts a run with the current settings. */
-    public Start start() {
+    public JobStart start() {
         StateDict weights = services.model().weights().get();
-        if (weights == null) {
-            return Start.NEED_MODEL;
-        }
-        if (!services.data().isAvailable()) {
-            return Start.NEED_DATA;
-        }
-        if (job.isRunning()) {
-            return Start.BUSY;
+        JobStart ready = JobStart.check(weights != null, services.data(), job);
+        if (ready != JobStart.STARTED) {
+            return ready;
         }
         QatSettings s = settings();
         List<String> wrong = s.problems();
         problems.set(String.join(" ", wrong));
         if (!wrong.isEmpty()) {
-            return Start.INVALID;
+            return JobStart.INVALID;
         }
         queue = new QatEventQueue();
         live.reset(s.threshold());
@@ -115,7 +109,7 @@ public final class QatViewModel {
             }
         });
         pump.play();
-        return Start.STARTED;
+        return JobStart.STARTED;
     }
 
     private void finished(QatWork.Outcome out) {
