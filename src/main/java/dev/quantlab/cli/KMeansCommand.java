@@ -71,11 +71,24 @@ public final class KMeansCommand implements Runnable {
     double epochFraction;
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on a class-balanced subset of N test images (0: all).")
     int limit;
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Save QAT state to DIR/<bits>bit every --checkpoint-every steps and after each epoch, so "
+                    + "that a long run can be resumed with --resume.")
+    Path checkpointDir;
+    @Option(names = "--checkpoint-every", defaultValue = "20", paramLabel = "STEPS",
+            description = "QAT steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+    @Option(names = "--resume", description = "Continue the QAT runs saved in --checkpoint-dir (finished ones are "
+            + "reported from their checkpoint).")
+    boolean resume;
     @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors.")
     Path save;
 
     @Override
     public void run() {
+        if (resume && checkpointDir == null) {
+            throw new IllegalArgumentException("--resume needs --checkpoint-dir (the folder the run was saved in)");
+        }
         Init start = parseInit(init);
         UpdateRule rule = parseRule(update);
         List<BitWidthPlan> plans = new ArrayList<>();
@@ -105,6 +118,9 @@ public final class KMeansCommand implements Runnable {
             System.out.println("fp32 model has size=" + ModelSize.formatMib(
                     ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32)));
             KMeansQat runner = new KMeansQat(config, start, printer, CancellationToken.none());
+            if (checkpointDir != null) {
+                runner = runner.withCheckpoints(checkpointDir, checkpointEvery, resume);
+            }
             for (BitWidthPlan plan : plans) {
                 QatResult r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
                 results.add(r);

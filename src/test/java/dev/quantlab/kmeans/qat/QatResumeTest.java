@@ -1,0 +1,144 @@
+package dev.quantlab.kmeans.qat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.TestPaths;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.CancelledException;
+import dev.quantlab.core.UserFacingException;
+import dev.quantlab.data.CifarBinaryReader;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.Init;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggNet;
+import dev.quantlab.train.StepResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A QAT run interrupted mid-epoch and resumed from its checkpoint ends exactly where an uninterrupted run does. */
+class QatResumeTest {
+    private static final BitWidthPlan PLAN = BitWidthPlan.uniform(2);
+    private static CifarSplit small;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() {
+        CifarSplit test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        int n = 32;
+        small = new CifarSplit("small", Arrays.copyOf(test.pixels(), n * CifarSplit.IMAGE_BYTES),
+                Arrays.copyOf(test.labels(), n));
+    }
+
+    /** Two epochs of 4 steps (batch 8 of 32 images); fp32 "accuracy" 100% so that QAT never stops early. */
+    private static QatConfig config(UpdateRule rule) {
+        return new QatConfig(2, 0.5, 0.05, 0.9, 0.0, 8, rule, 1.0, 16, 3, 0);
+    }
+
+    private static QatResult run(KMeansQat qat, StateDict fp32) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            return qat.run(m, fp32, 100.0, PLAN, true, small, small);
+        }
+    }
+
+    private static QatListener recording(List<String> log, CancellationToken cancel, long cancelAfter) {
+        return new QatListener() {
+            @Override
+            public void onMessage(String line) {
+                log.add(line);
+            }
+
+            @Override
+            public void onStep(StepResult step) {
+                if (step.globalStep() == cancelAfter) {
+                    cancel.cancel();
+                }
+            }
+        };
+    }
+
+    @Test
+    void aResumedRunEndsWhereAnUninterruptedRunEnds() {
+        StateDict fp32 = VggNet.initialWeights(5);
+        for (UpdateRule rule : UpdateRule.values()) {
+            List<String> straightLog = new ArrayList<>();
+            QatResult straight = run(new KMeansQat(config(rule), Init.LINEAR,
+                    recording(straightLog, new CancellationToken(), -1), CancellationToken.none()), fp32);
+
+            Path ckDir = dir.resolve(rule.name());
+            CancellationToken cancel = new CancellationToken();
+            KMeansQat interrupted = new KMeansQat(config(rule), Init.LINEAR, recording(new ArrayList<>(), cancel, 6),
+                    cancel).withCheckpoints(ckDir, 2, false);
+            assertThrows(CancelledException.class, () -> run(interrupted, fp32));
+            assertTrue(Files.exists(KMeansQat.checkpointFolder(ckDir, PLAN).resolve(QatCheckpoint.LAST)));
+
+            List<String> resumedLog = new ArrayList<>();
+            QatResult resumed = run(new KMeansQat(config(rule), Init.LINEAR,
+                    recording(resumedLog, new CancellationToken(), -1), CancellationToken.none())
+                    .withCheckpoints(ckDir, 2, true), fp32);
+
+            assertEquals(straight.epochAccuracies(), resumed.epochAccuracies(), rule.name());
+            assertEquals(straight.bestAccuracy(), resumed.bestAccuracy(), rule.name());
+            assertEquals(straight.accuracyBefore(), resumed.accuracyBefore(), rule.name());
+            for (String k : straight.bestWeights().asMap().keySet()) {
+                assertArrayEquals(straight.bestWeights().get(k).values(), resumed.bestWeights().get(k).values(),
+                        1e-6f, rule + " " + k);
+            }
+            assertTrue(resumedLog.contains("    resuming from " + KMeansQat.checkpointFolder(ckDir, PLAN)
+                    + " at epoch 1 step 2"), resumedLog.toString());
+            assertEquals(straightLog.stream().filter(l -> l.startsWith("Epoch")).toList(),
+                    resumedLog.stream().filter(l -> l.startsWith("Epoch")).toList(), "the lesson's epoch lines");
+
+            List<String> againLog = new ArrayList<>();
+            QatResult again = run(new KMeansQat(config(rule), Init.LINEAR, new QatListener() {
+                @Override
+                public void onMessage(String line) {
+                    againLog.add(line);
+                }
+
+                @Override
+                public void onStep(StepResult step) {
+                    throw new AssertionError("a finished run must not train again");
+                }
+            }, CancellationToken.none()).withCheckpoints(ckDir, 2, true), fp32);
+            assertEquals(resumed.epochAccuracies(), again.epochAccuracies());
+            assertTrue(againLog.stream().anyMatch(l -> l.startsWith("Epoch 1 Accuracy")), againLog.toString());
+        }
+    }
+
+    @Test
+    void anExistingCheckpointIsNeverOverwrittenAndOtherSettingsAreRefused() {
+        StateDict fp32 = VggNet.initialWeights(6);
+        CancellationToken cancel = new CancellationToken();
+        KMeansQat first = new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR, recording(new ArrayList<>(), cancel, 1),
+                cancel).withCheckpoints(dir, 1, false);
+        assertThrows(CancelledException.class, () -> run(first, fp32));
+
+        UserFacingException exists = assertThrows(UserFacingException.class, () -> run(new KMeansQat(
+                config(UpdateRule.MEAN), Init.LINEAR, QatListener.NONE, CancellationToken.none())
+                .withCheckpoints(dir, 1, false), fp32));
+        assertTrue(exists.getMessage().contains("already holds a QAT checkpoint"), exists.getMessage());
+
+        UserFacingException other = assertThrows(UserFacingException.class, () -> run(new KMeansQat(
+                config(UpdateRule.GRADIENT), Init.LINEAR, QatListener.NONE, CancellationToken.none())
+                .withCheckpoints(dir, 1, true), fp32));
+        assertTrue(other.getMessage().contains("other settings"), other.getMessage());
+
+        UserFacingException otherModel = assertThrows(UserFacingException.class, () -> run(new KMeansQat(
+                config(UpdateRule.MEAN), Init.LINEAR, QatListener.NONE, CancellationToken.none())
+                .withCheckpoints(dir, 1, true), VggNet.initialWeights(7)));
+        assertTrue(otherModel.getMessage().contains("another fp32 model"), otherModel.getMessage());
+    }
+}
