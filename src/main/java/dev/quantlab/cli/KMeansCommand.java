@@ -72,7 +72,7 @@ public final class KMeansCommand implements Runnable {
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on a class-balanced subset of N test images (0: all).")
     int limit;
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
-            description = "Save QAT state to DIR/<bits>bit every --checkpoint-every steps and after each epoch, so "
+            description = "Save QAT state to DIR/<bits>-bit every --checkpoint-every steps and after each epoch, so "
                     + "that a long run can be resumed with --resume.")
     Path checkpointDir;
     @Option(names = "--checkpoint-every", defaultValue = "20", paramLabel = "STEPS",

@@ -159,6 +159,7 @@ class IntegerTabTest {
             lin.calibrationImages().set(CALIBRATION);
             lin.subset().set(new TestSubset(IMAGES));
             lin.bits().set(6);
+            vm.calibrationImages().set(CALIBRATION);
         });
         robot.clickOn("#linearEvaluate");
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !lin.runs().isEmpty());
@@ -172,5 +173,7 @@ class IntegerTabTest {
         assertEquals(-128, lin.preview().get().activations().get(0).input().zeroPoint());
         assertTrue(app.services.results().snapshot().stream().anyMatch(r -> r.method() == Method.LINEAR
                 && r.weightBits() == 6));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.calibration().get() != null);
+        assertTrue(vm.calibration().get() == lin.calibration().get(), "the Integer tab uses the Linear tab's calibration");
     }
 }

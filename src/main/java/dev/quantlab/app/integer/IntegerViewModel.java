@@ -84,6 +84,7 @@ public final class IntegerViewModel {
             requestExample();
         });
         calibrationImages.addListener((o, a, n) -> calibration.set(null));
+        CalibrationJob.adoptOthers(services, fxThread, () -> weights, calibrationImages, calibration);
         services.model().weights().addListener((o, a, w) -> useWeights(w));
         useWeights(services.model().weights().get());
     }

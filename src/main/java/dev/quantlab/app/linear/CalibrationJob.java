@@ -4,7 +4,11 @@ import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 
 /**
  * Calibrating activation ranges as a job, for the Linear and the Integer tab. The calibration is remembered by
@@ -26,5 +30,19 @@ public final class CalibrationJob {
                 done.accept(c);
             }
         });
+    }
+
+    /**
+     * Lets {@code target} take a calibration that the other tab made, for the same weights, data folder and number
+     * of images, while it has none of its own.
+     */
+    public static void adoptOthers(AppServices services, Executor fxThread, Supplier<StateDict> weights,
+                                   IntegerProperty images, ObjectProperty<Calibration> target) {
+        services.integerModels().addCalibrationListener((w, root, c) -> fxThread.execute(() -> {
+            if (w == weights.get() && root.equals(services.data().currentRoot()) && c.images() == images.get()
+                    && target.get() == null) {
+                target.set(c);
+            }
+        }));
     }
 }

@@ -17,8 +17,10 @@ import dev.quantlab.linear.pipeline.IntegerPredictor;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The integer-only models of one set of fp32 weights, for worker threads: folds BatchNorm once, calibrates the
@@ -32,11 +34,22 @@ public final class IntegerModels {
 
     private record CalibrationKey(Path root, int images) { }
 
+    /** Told about every new calibration (on the worker thread that made it). */
+    public interface CalibrationListener {
+        void calibrated(StateDict fp32, Path root, Calibration calibration);
+    }
+
     private StateDict weights;
     private FoldedVgg folded;
     private final Map<CalibrationKey, Calibration> calibrations = new ConcurrentHashMap<>();
     private final Map<IntegerVggConfig, IntegerVgg> models = new ConcurrentHashMap<>();
     private Calibration modelsOf;
+    private final List<CalibrationListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener for new calibrations (so that a tab can use what another tab calibrated). */
+    public void addCalibrationListener(CalibrationListener l) {
+        listeners.add(l);
+    }
 
     /** The BN-folded weights of {@code fp32} (folded on first use). */
     public synchronized FoldedVgg folded(StateDict fp32) {
@@ -75,10 +88,15 @@ public final class IntegerModels {
                     stages.stage(1, "calibration"), cancel);
         }
         Calibration c = new Calibration(f, ranges, images, (System.nanoTime() - t0) / 1e9);
+        boolean current;
         synchronized (this) {
-            if (weights == fp32) {
+            current = weights == fp32;
+            if (current) {
                 calibrations.put(new CalibrationKey(root, images), c);
             }
+        }
+        if (current) {
+            listeners.forEach(l -> l.calibrated(fp32, root, c));
         }
         return c;
     }

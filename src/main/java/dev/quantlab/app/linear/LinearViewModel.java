@@ -73,6 +73,7 @@ public final class LinearViewModel {
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
         calibration.addListener((o, a, b) -> requestPreview());
         calibrationImages.addListener((o, a, n) -> calibration.set(null));
+        CalibrationJob.adoptOthers(services, fxThread, () -> weights, calibrationImages, calibration);
         services.model().weights().addListener((o, a, w) -> useWeights(w));
         useWeights(services.model().weights().get());
     }

@@ -84,9 +84,9 @@ public final class KMeansQat {
         return new KMeansQat(config, init, listener, cancel, root, everySteps, resume);
     }
 
-    /** The checkpoint folder of {@code plan} under {@code root} (e.g. {@code root/2bit}). */
+    /** The checkpoint folder of {@code plan} under {@code root} (e.g. {@code root/2-bit}). */
     public static Path checkpointFolder(Path root, BitWidthPlan plan) {
-        return root.resolve(plan.describe().replaceAll("[^A-Za-z0-9]+", "-") + "bit");
+        return root.resolve(plan.describe().replaceAll("[^A-Za-z0-9]+", "-"));
     }
 
     /** Quantizes {@code fp32} with {@code plan}; runs QAT when {@code qat} is set and the drop is too large. */
@@ -156,7 +156,8 @@ public final class KMeansQat {
             announceBn(s);
         }
         announceTraining(fp32Accuracy, s);
-        listener.onMessage("    resuming from " + ck.folder() + " at epoch " + s.epoch + " step " + s.step);
+        listener.onMessage(s.done ? "    finished before: results from the checkpoint in " + ck.folder()
+                : "    resuming from " + ck.folder() + " at epoch " + s.epoch + " step " + s.step);
         double best = s.start;
         for (int e = 0; e < s.epochAccuracies.size(); e++) {
             best = Math.max(best, s.epochAccuracies.get(e));

@@ -115,6 +115,8 @@ class QatResumeTest {
             }, CancellationToken.none()).withCheckpoints(ckDir, 2, true), fp32);
             assertEquals(resumed.epochAccuracies(), again.epochAccuracies());
             assertTrue(againLog.stream().anyMatch(l -> l.startsWith("Epoch 1 Accuracy")), againLog.toString());
+            assertTrue(againLog.contains("    finished before: results from the checkpoint in "
+                    + KMeansQat.checkpointFolder(ckDir, PLAN)), againLog.toString());
         }
     }
 
