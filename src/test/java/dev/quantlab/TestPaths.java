@@ -1,6 +1,9 @@
 package dev.quantlab;
 
+import dev.quantlab.data.CifarBinaryReader;
+import dev.quantlab.data.CifarSplit;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Locations the tests read: the shared folder beside the checkout (CIFAR-10, fixtures, reference). */
 public final class TestPaths {
@@ -12,5 +15,12 @@ public final class TestPaths {
 
     public static Path data() {
         return shared().resolve("data");
+    }
+
+    /** The first {@code n} images of the real CIFAR-10 test set, as a small split for quick training tests. */
+    public static CifarSplit firstTestImages(int n) {
+        CifarSplit test = CifarBinaryReader.readTest(data().resolve(CifarBinaryReader.FOLDER));
+        return new CifarSplit("first " + n, Arrays.copyOf(test.pixels(), n * CifarSplit.IMAGE_BYTES),
+                Arrays.copyOf(test.labels(), n));
     }
 }

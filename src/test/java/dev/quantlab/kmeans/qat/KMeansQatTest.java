@@ -14,7 +14,6 @@ import ai.djl.training.GradientCollector;
 import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
-import dev.quantlab.data.CifarBinaryReader;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.CentroidUpdate;
@@ -35,10 +34,7 @@ class KMeansQatTest {
 
     @BeforeAll
     static void load() {
-        CifarSplit test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
-        int n = 64;
-        small = new CifarSplit("small", Arrays.copyOf(test.pixels(), n * CifarSplit.IMAGE_BYTES),
-                Arrays.copyOf(test.labels(), n));
+        small = TestPaths.firstTestImages(64);
     }
 
     private static QatConfig tiny(UpdateRule rule, double threshold) {

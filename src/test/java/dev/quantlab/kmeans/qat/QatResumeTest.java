@@ -10,7 +10,6 @@ import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
-import dev.quantlab.data.CifarBinaryReader;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.Init;
@@ -20,7 +19,6 @@ import dev.quantlab.train.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +34,7 @@ class QatResumeTest {
 
     @BeforeAll
     static void load() {
-        CifarSplit test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
-        int n = 32;
-        small = new CifarSplit("small", Arrays.copyOf(test.pixels(), n * CifarSplit.IMAGE_BYTES),
-                Arrays.copyOf(test.labels(), n));
+        small = TestPaths.firstTestImages(32);
     }
 
     /** Two epochs of 4 steps (batch 8 of 32 images); fp32 "accuracy" 100% so that QAT never stops early. */
