@@ -25,13 +25,15 @@ public final class Checkpoint {
 
     public static void save(Path file, VggNet net, SgdOptimizer optimizer, TrainingState state, TrainConfig config,
             TensorData.DType floatType) throws IOException {
+        save(file, net.toStateDict(), momentum(optimizer.buffers()), state, config.describe(), floatType);
+    }
+
+    /** Copies of an optimizer's momentum buffers by parameter name (fp32), ready to be saved. */
+    public static StateDict momentum(Map<String, NDArray> buffers) {
         StateDict momentum = new StateDict();
-        for (Map.Entry<String, NDArray> e : optimizer.buffers().entrySet()) {
-            NDArray b = e.getValue();
-            momentum.put(e.getKey(),
-                    TensorData.of(b.toType(DataType.FLOAT32, false).toFloatArray(), b.getShape().getShape()));
-        }
-        save(file, net.toStateDict(), momentum, state, config.describe(), floatType);
+        buffers.forEach((k, b) -> momentum.put(k,
+                TensorData.of(b.toType(DataType.FLOAT32, false).toFloatArray(), b.getShape().getShape())));
+        return momentum;
     }
 
     /** Writes weights, momentum buffers (may be empty) and state; {@code floatType} F16 halves the size. */

@@ -300,9 +300,11 @@ public final class KMeansQat {
             double acc = evaluate(parent, net, test);
             clock.lap(false);
             s.epochAccuracies.add(acc);
-            if (acc > s.best) {
+            boolean improved = acc > s.best;
+            StateDict now = improved || ck != null ? net.toStateDict() : null;
+            if (improved) {
                 s.best = acc;
-                best = net.toStateDict();
+                best = now;
                 if (ck != null) {
                     ck.saveBest(best);
                 }
@@ -318,7 +320,7 @@ public final class KMeansQat {
             s.epochSeconds = 0;
             s.done = fp32Accuracy - s.best <= config.threshold() || s.epoch == config.epochs();
             if (ck != null) {
-                ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                ck.save(now, opt.buffers(), centroids, velocity, s);
             }
             if (s.done) {
                 break;

@@ -1,11 +1,11 @@
 package dev.quantlab.kmeans.qat;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import dev.quantlab.core.UserFacingException;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
+import dev.quantlab.train.Checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class QatCheckpoint {
     static final String LAST = "last.safetensors";
     static final String BEST = "best.safetensors";
     private static final String KIND = "qat-checkpoint";
-    private static final String MOMENTUM = "optimizer.momentum.";
+    private static final String MOMENTUM = Checkpoint.MOMENTUM_PREFIX;
     private static final String CENTROIDS = "qat.centroids.";
     private static final String VELOCITY = "qat.velocity.";
 
@@ -50,8 +50,7 @@ final class QatCheckpoint {
               Map<String, float[]> velocity, QatState s) {
         StateDict sd = new StateDict();
         weights.asMap().forEach(sd::put);
-        momentum.forEach((k, b) -> sd.put(MOMENTUM + k,
-                TensorData.of(b.toType(DataType.FLOAT32, false).toFloatArray(), b.getShape().getShape())));
+        Checkpoint.momentum(momentum).asMap().forEach((k, v) -> sd.put(MOMENTUM + k, v));
         centroids.forEach((k, c) -> sd.put(CENTROIDS + k, TensorData.of(c.clone(), c.length)));
         velocity.forEach((k, v) -> sd.put(VELOCITY + k, TensorData.of(v.clone(), v.length)));
         Map<String, String> meta = new LinkedHashMap<>();
