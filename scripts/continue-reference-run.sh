@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Continues training the reference VGG in the background and, when training ends, exports the model to
-# models/vgg-cifar10.safetensors and runs scripts/measure-shipped-model.sh (the results table).
+# models/vgg-cifar10.safetensors, runs scripts/finish-reference-model.sh (log, plot, sha256) and then
+# scripts/measure-shipped-model.sh (the results table). After training has ended, running it again only
+# re-exports and resumes the measurements.
 # Resumes from ~/.quantlab/checkpoints/reference/last.safetensors, or, on a machine that lacks it, from the
 # committed compact checkpoint models/checkpoints/reference-last.safetensors. Runs from a copy of the jar in
 # ~/.quantlab/bin, so that rebuilding target/ cannot disturb it. Log: ~/.quantlab/checkpoints/reference/train.out
@@ -15,6 +17,10 @@ if pgrep -f "quantlab.jar train" > /dev/null; then
     echo "a training run is already going: see $RUN/train.out" >&2
     exit 1
 fi
+if pgrep -f "measure-shipped-model.sh" > /dev/null; then
+    echo "the measurements are already running: see $RUN/train.out and docs/results/" >&2
+    exit 1
+fi
 [ -f target/quantlab.jar ] || mvn -B -q package -DskipTests
 mkdir -p "$BIN" "$RUN"
 rm -rf "$BIN/lib"
@@ -26,6 +32,7 @@ fi
 [ -f "$RUN/train.out" ] && mv "$RUN/train.out" "$RUN/train.out.$(date +%Y%m%d-%H%M%S)"
 nohup sh -c "java -Xmx6g -jar '$BIN/quantlab.jar' train --data '$DATA' --out '$RUN' --resume --log-every 20 \
       --export '$PWD/models/vgg-cifar10.safetensors' \
+    && QUANTLAB_JAR='$BIN/quantlab.jar' '$PWD/scripts/finish-reference-model.sh' \
     && QUANTLAB_JAR='$BIN/quantlab.jar' QUANTLAB_DATA='$DATA' '$PWD/scripts/measure-shipped-model.sh'" \
     > "$RUN/train.out" 2>&1 &
 sleep 2

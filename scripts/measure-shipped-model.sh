@@ -27,7 +27,7 @@ else
     QAT=()
 fi
 mkdir -p "$OUT"
-ALL="fp32 kmeans-qat kmeans-bn linear-int8 linear-int8-fixed-point linear-int8-per-tensor linear-w4a8 linear-w2a8 linear-4bit bench-int8"
+ALL="fp32 linear-int8 linear-int8-fixed-point linear-int8-per-tensor linear-w4a8 linear-w2a8 linear-4bit bench-int8 kmeans-bn kmeans-qat"
 STEPS=${STEPS:-$ALL}
 
 # step NAME ARGS...: runs quantlab ARGS, stdout to $OUT/NAME.txt, progress (stderr) to $OUT/NAME.err
@@ -50,9 +50,8 @@ step() {
     tail -n 3 "$log"
 }
 
+# cheap steps first, so that the int8 numbers are in after ~1 h; 2-bit QAT (hours) last
 step fp32 eval --per-class "${EVAL[@]}"
-step kmeans-qat kmeans --bits 8,4,2 --qat --checkpoint-dir "$QAT_DIR" --resume "${EVAL[@]}" "${QAT[@]}"
-step kmeans-bn kmeans --bits 8,4,2 --bn-recalibrate 2048 "${EVAL[@]}"
 step linear-int8 linear --bits 8 "${EVAL[@]}"
 step linear-int8-fixed-point linear --bits 8 --fixed-point --skip-fp32 "${EVAL[@]}"
 step linear-int8-per-tensor linear --bits 8 --per-tensor --skip-fp32 "${EVAL[@]}"
@@ -60,3 +59,5 @@ step linear-w4a8 linear --bits 8 --weight-bits 4 --skip-fp32 "${EVAL[@]}"
 step linear-w2a8 linear --bits 8 --weight-bits 2 --skip-fp32 "${EVAL[@]}"
 step linear-4bit linear --bits 4 --skip-fp32 "${EVAL[@]}"
 step bench-int8 bench int8 "${BENCH[@]}"
+step kmeans-bn kmeans --bits 8,4,2 --bn-recalibrate 2048 "${EVAL[@]}"
+step kmeans-qat kmeans --bits 8,4,2 --qat --checkpoint-dir "$QAT_DIR" --resume "${EVAL[@]}" "${QAT[@]}"

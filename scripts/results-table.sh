@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Prints the README's results table (markdown) from the logs that scripts/measure-shipped-model.sh keeps, one row
+# per measured model, each with the command that gives it. Steps that have not finished are left out.
+#
+#   scripts/results-table.sh                      # from docs/results
+#   scripts/results-table.sh target/quick-results
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=${1:-docs/results}
+
+# done NAME: true when step NAME finished (its log ends with "# exit 0")
+done_step() { [ -f "$DIR/$1.txt" ] && [ "$(tail -n 1 "$DIR/$1.txt")" = "# exit 0" ]; }
+# cmd NAME: the command a step ran, from the first line of its log
+cmd() { head -n 1 "$DIR/$1.txt" | sed 's/^# [^ ]* java -jar quantlab.jar /quantlab /'; }
+# value NAME REGEX: the first capture of REGEX (sed -E) in a step's log
+value() { sed -nE "s/$2/\1/p" "$DIR/$1.txt" | head -n 1; }
+
+echo "| model | size (lesson's rule) | size as stored | top-1 accuracy | command |"
+echo "|---|---|---|---|---|"
+if done_step fp32; then
+    echo "| fp32 | $(value fp32 '^fp32 model has size=(.*)$') | | $(value fp32 '^fp32 model has accuracy=(.*)$') | \`$(cmd fp32)\` |"
+fi
+if done_step linear-int8; then
+    echo "| fp32, BatchNorm folded into the convs | | | $(value linear-int8 '^BN-folded fp32 model has accuracy=(.*)$') | \`$(cmd linear-int8)\` |"
+fi
+# the final table of the kmeans command: bits, lesson size, honest size, before, after BN re-estimation, after QAT, ...
+kmeans_rows() {
+    local step=$1 column=$2 label=$3
+    done_step "$step" || return 0
+    awk -v col="$column" -v label="$label" -v cmd="$(cmd "$step")" '
+        /^k-means quantizing model into [0-9]+ bits/ { bits = $5 }
+        /^Epoch [0-9]+ Accuracy/ { epochs[bits]++ }
+        /^[0-9]+-bit +[0-9.]+ MiB +[0-9.]+ MiB/ {
+            split($1, b, "-"); acc = $(col)
+            if (acc == "-") {
+                if (label != "after QAT") next
+                acc = "(no QAT needed: drop within the threshold)"
+            } else if (label == "after QAT") {
+                acc = acc " (" epochs[b[1]] " epoch" (epochs[b[1]] == 1 ? "" : "s") ", " $NF " s)"
+            }
+            printf "| k-means %s, %s | %s MiB | %s MiB | %s | `%s` |\n", $1, label, $2, $4, acc, cmd
+        }' "$DIR/$step.txt"
+}
+kmeans_rows kmeans-qat 6 "no QAT"
+kmeans_rows kmeans-bn 7 "BatchNorm re-estimated"
+kmeans_rows kmeans-qat 8 "after QAT"
+linear_row() {
+    local step=$1 label=$2
+    done_step "$step" || return 0
+    echo "| $label | $(value "$step" '^[a-z0-9]+ model has size=([0-9.]+ MiB).*$') | $(value "$step" '^integer weights and int32 biases as stored: (.*)$') | $(value "$step" '^[a-z0-9]+ model has accuracy=(.*)$') | \`$(cmd "$step")\` |"
+}
+linear_row linear-int8 "int8 integer-only (per-channel weights, float multiplier)"
+linear_row linear-int8-fixed-point "int8 integer-only, fixed-point multiplier"
+linear_row linear-int8-per-tensor "int8 integer-only, per-tensor weights"
+linear_row linear-w4a8 "4-bit weights, 8-bit activations"
+linear_row linear-w2a8 "2-bit weights, 8-bit activations"
+linear_row linear-4bit "4-bit weights and activations"
+if done_step bench-int8; then
+    echo
+    echo "Speed (\`$(cmd bench-int8)\`, $(value bench-int8 '^images: (.*)$')):"
+    sed -nE 's/^(fp32 .*|integer-only .*|integer \/ fp32 .*)$/    \1/p' "$DIR/bench-int8.txt"
+fi
