@@ -128,6 +128,24 @@ class TrainerTest {
         List<String> log = Files.readAllLines(interrupted.resolve(Trainer.LOG));
         assertEquals(3, log.size());
         assertEquals(Files.readAllLines(straight.resolve(Trainer.LOG)).get(0), log.get(0));
+
+        // resuming a run that has ended trains no more and writes the same final weights again (what a
+        // session that finds the reference run finished relies on to export the model)
+        Files.delete(straight.resolve(Trainer.FINAL));
+        TrainingListener noSteps = new TrainingListener() {
+            @Override
+            public void onStep(StepResult s) {
+                throw new AssertionError("a finished run trained again at step " + s.globalStep());
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            new Trainer(tiny(2, LrSchedule.Kind.COSINE), straight, noSteps, CancellationToken.none())
+                    .run(m, VggNet.initialWeights(99), true, test, test);
+        }
+        StateDict again = ModelFiles.load(straight.resolve(Trainer.FINAL));
+        for (String k : a.asMap().keySet()) {
+            assertArrayEquals(a.get(k).values(), again.get(k).values(), k);
+        }
     }
 
     @Test
