@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-docs/results}
+[ -d "$DIR" ] || { echo "no measurement logs in $DIR: run scripts/measure-shipped-model.sh first" >&2; exit 1; }
 
 # done NAME: true when step NAME finished (its log ends with "# exit 0")
 done_step() { [ -f "$DIR/$1.txt" ] && [ "$(tail -n 1 "$DIR/$1.txt")" = "# exit 0" ]; }
@@ -55,8 +56,14 @@ linear_row linear-int8-per-tensor "int8 integer-only, per-tensor weights"
 linear_row linear-w4a8 "4-bit weights, 8-bit activations"
 linear_row linear-w2a8 "2-bit weights, 8-bit activations"
 linear_row linear-4bit "4-bit weights and activations"
+echo
+for step in linear-int8 linear-int8-fixed-point; do
+    if done_step "$step" && [ -n "$(value "$step" '^[a-z0-9]+ model (ran .*)$')" ]; then
+        echo "- \`$(cmd "$step")\`: $(value "$step" '^[a-z0-9]+ model (ran .*)$')"
+    fi
+done
 if done_step bench-int8; then
+    echo "- \`$(cmd bench-int8)\` ($(value bench-int8 '^images: (.*)$')):"
     echo
-    echo "Speed (\`$(cmd bench-int8)\`, $(value bench-int8 '^images: (.*)$')):"
-    sed -nE 's/^(fp32 .*|integer-only .*|integer \/ fp32 .*)$/    \1/p' "$DIR/bench-int8.txt"
+    sed -nE 's/^(fp32 .*|integer-only .*|integer \/ fp32 .*)$/        \1/p' "$DIR/bench-int8.txt"
 fi

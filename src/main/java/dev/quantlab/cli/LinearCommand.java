@@ -82,10 +82,10 @@ public final class LinearCommand implements Runnable {
                     + ModelSize.formatMib(ModelSize.mib(params, 32)) + ")");
             System.out.printf(Locale.ROOT, "integer weights and int32 biases as stored: %.2f MiB%n",
                     built.model().sizeBytes() / (double) ModelSize.MIB);
-            System.err.printf(Locale.ROOT, "(%s weights, %s requantization, calibration on %d images; %d test images "
-                    + "at %.1f img/s)%n", perTensor ? "per-tensor" : "per-channel",
-                    fixedPoint ? "fixed-point" : "float-multiplier", calibrationBatches * calibrationBatchSize, r.images(),
-                    r.imagesPerSecond());
+            System.out.printf(Locale.ROOT, "%s model ran %d test images in %.1f min (%.1f img/s; %s weights, %s "
+                    + "requantization, activation ranges from %d training images)%n", name, r.images(), r.seconds() / 60,
+                    r.imagesPerSecond(), perTensor ? "per-tensor" : "per-channel",
+                    fixedPoint ? "fixed-point" : "float-multiplier", calibrationBatches * calibrationBatchSize);
         }
     }
 }

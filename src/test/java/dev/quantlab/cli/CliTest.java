@@ -64,6 +64,19 @@ class CliTest {
     }
 
     @Test
+    void linearPrintsTheLessonsLinesAndTheIntegerRunsSpeed() throws IOException {
+        Run r = run("linear", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--bits", "8",
+                "--weight-bits", "4", "--fixed-point", "--calibration-batch-size", "16", "--limit", "10", "--skip-fp32");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].matches("w4a8 model has accuracy=\\d+\\.\\d\\d%"), lines[0]);
+        assertEquals("w4a8 model has size=4.40 MiB (lesson's rule: parameters x 4 bits; fp32: 35.20 MiB)", lines[1]);
+        assertTrue(lines[2].matches("integer weights and int32 biases as stored: 4\\.4\\d MiB"), lines[2]);
+        assertTrue(lines[3].matches("w4a8 model ran 10 test images in \\d+\\.\\d min \\(\\d+\\.\\d img/s; per-channel "
+                + "weights, fixed-point requantization, activation ranges from 16 training images\\)"), lines[3]);
+    }
+
+    @Test
     void foreignCheckpointIsRefusedWithTheMismatchedTensors() {
         Path resnet = TestPaths.shared().resolve("fixtures/pytorch/EhanW_advrob-cifar10_resnet20.pth");
         Run r = run("import", resnet.toString(), dir.resolve("x.safetensors").toString());
