@@ -25,7 +25,7 @@ public record AppConfig(Path modelPath, Path dataRoot, Path settingsFile, Locale
 
     /** The recorded runs ({@code results.json}), kept beside the settings file. */
     public Path resultsFile() {
-        return settingsFile.resolveSibling(dev.quantlab.app.results.ResultsStore.FILE_NAME);
+        return settingsFile.resolveSibling(dev.quantlab.results.ResultsStore.FILE_NAME);
     }
 
     public AppConfig withModel(Path model) {

@@ -4,7 +4,7 @@ import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.results.ResultsStore;
+import dev.quantlab.results.ResultsStore;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;

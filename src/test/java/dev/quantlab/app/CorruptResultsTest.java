@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.compare.CompareTab;
-import dev.quantlab.app.results.Method;
-import dev.quantlab.app.results.ResultsStore;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.ResultsStore;
+import dev.quantlab.results.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.qat.QatTab;
 import dev.quantlab.app.qat.QatViewModel;
-import dev.quantlab.app.results.Method;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;

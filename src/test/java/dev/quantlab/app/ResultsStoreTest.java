@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.kmeans.RunResult;
-import dev.quantlab.app.results.Method;
+import dev.quantlab.results.Method;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.results.ResultsJson;
-import dev.quantlab.app.results.ResultsStore;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.ResultsJson;
+import dev.quantlab.results.ResultsStore;
+import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.quantlab.app.compare;
 
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.results.Method;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecord;
 import java.awt.BasicStroke;
 import java.text.DecimalFormat;
 import java.util.EnumMap;

@@ -5,7 +5,7 @@ import dev.quantlab.app.ViewTab;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.results.ResultsStore;
+import dev.quantlab.results.ResultsStore;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -10,7 +10,7 @@ import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.RunRecord;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleStringProperty;

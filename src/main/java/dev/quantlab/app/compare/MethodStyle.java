@@ -2,7 +2,7 @@ package dev.quantlab.app.compare;
 
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.results.Method;
+import dev.quantlab.results.Method;
 import java.awt.Color;
 
 /** The name and colour of each method, the same in the chart, its legend and the tables. */

@@ -3,7 +3,7 @@ package dev.quantlab.app.compare;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.quantlab.app.results.Method;
+import dev.quantlab.results.Method;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -3,7 +3,7 @@ package dev.quantlab.app.compare;
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.RunRecord;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.quantlab.app.kmeans;
 
-import dev.quantlab.app.results.Method;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.quantlab.app.linear;
 
 import dev.quantlab.app.AppServices;
-import dev.quantlab.app.results.Method;
-import dev.quantlab.app.results.RunRecord;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecord;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,7 @@
 package dev.quantlab.app.results;
 
+import dev.quantlab.results.ResultsStore;
+import dev.quantlab.results.RunRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;

@@ -1,4 +1,4 @@
-package dev.quantlab.app.results;
+package dev.quantlab.results;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.quantlab.app.results;
+package dev.quantlab.results;
 
 import com.google.gson.JsonParseException;
 import dev.quantlab.core.AtomicFiles;

@@ -1,4 +1,4 @@
-package dev.quantlab.app.results;
+package dev.quantlab.results;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
