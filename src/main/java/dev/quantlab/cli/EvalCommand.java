@@ -52,7 +52,8 @@ public final class EvalCommand implements Runnable {
     static void printPerClass(EvalResult r) {
         double[] pc = r.perClassPercent();
         for (int c = 0; c < pc.length; c++) {
-            System.out.printf(Locale.ROOT, "  %-10s %6.2f%%%n", CifarClasses.NAMES.get(c), pc[c]);
+            System.out.printf(Locale.ROOT, "  %-10s %7s%n", CifarClasses.NAMES.get(c),
+                    Double.isNaN(pc[c]) ? "-" : String.format(Locale.ROOT, "%.2f%%", pc[c]));
         }
         System.out.println("confusion matrix (rows: true class, columns: predicted):");
         for (long[] row : r.confusion()) {

@@ -22,6 +22,7 @@ import dev.quantlab.model.VggNet;
 import dev.quantlab.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class KMeansCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the QAT runs saved in --checkpoint-dir (finished ones are "
             + "reported from their checkpoint).")
     boolean resume;
-    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors.")
+    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
     Path save;
 
     @Override
@@ -95,6 +96,16 @@ public final class KMeansCommand implements Runnable {
         for (int b : bits) {
             BitWidth.check(b);
             plans.add(fcBits == null ? BitWidthPlan.uniform(b) : BitWidthPlan.of(b, BitWidth.check(fcBits)));
+        }
+        if (save != null) {
+            try {
+                Files.createDirectories(save);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the --save folder " + save + ": " + e.getMessage(), e);
+            }
+            if (!Files.isWritable(save)) {
+                throw new IllegalArgumentException("the --save folder " + save + " is not writable");
+            }
         }
         StateDict fp32 = model.load();
         CifarSplit test = data.test();
@@ -133,13 +144,14 @@ public final class KMeansCommand implements Runnable {
     }
 
     private void save(QatResult r) {
-        Path file = save.resolve("kmeans-" + r.planDescription().replaceAll("[^A-Za-z0-9]+", "") + "bit.safetensors");
+        Path file = save.resolve("kmeans-" + r.planDescription().replaceAll("[^A-Za-z0-9]+", "") + ".safetensors");
         try {
             SafetensorsFile.write(file, r.bestWeights(), Map.of("quantlab.kind", "kmeans", "plan", r.planDescription()),
                     TensorData.DType.F32);
             System.out.println("    saved " + file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            // keep going: the other bit-widths and the final table are still worth having
+            System.err.println("error: cannot write " + file + ": " + e.getMessage());
         }
     }
 

@@ -2,6 +2,11 @@ package dev.quantlab.cli;
 
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +25,11 @@ public final class QuantLabCommand implements Runnable {
         new GuiCommand().run();
     }
 
-    /** Runs the CLI and returns the exit code (1 for user errors, with the message and no stack trace). */
+    /**
+     * Runs the CLI and returns the exit code: 1 for errors, with a one-line message and no stack trace (a file
+     * that cannot be read or written, a bad value, a cancelled run); 2 for an unexpected failure, whose stack
+     * trace is printed only when the environment variable {@code QUANTLAB_DEBUG} is set.
+     */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new QuantLabCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -29,8 +38,29 @@ public final class QuantLabCommand implements Runnable {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 1;
             }
-            throw ex;
+            if (ex instanceof UncheckedIOException io) {
+                cmd.getErr().println("error: " + describe(io));
+                return 1;
+            }
+            cmd.getErr().println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + (System.getenv("QUANTLAB_DEBUG") == null ? " (set QUANTLAB_DEBUG=1 to see where)" : ""));
+            if (System.getenv("QUANTLAB_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 2;
         });
         return cl.execute(args);
+    }
+
+    /** The wrapper's message, plus the cause's when the wrapper's does not already say it. */
+    static String describe(UncheckedIOException e) {
+        IOException cause = e.getCause();
+        String why = cause instanceof NoSuchFileException ? "no such file or folder: " + cause.getMessage()
+                : cause instanceof AccessDeniedException ? "permission denied: " + cause.getMessage()
+                : cause instanceof FileAlreadyExistsException ? "already exists: " + cause.getMessage()
+                : cause.getMessage();
+        String msg = e.getMessage();
+        return msg == null || msg.equals(cause.toString()) ? why : msg.contains(String.valueOf(cause.getMessage())) ? msg
+                : msg + " (" + why + ")";
     }
 }

@@ -1,6 +1,7 @@
 package dev.quantlab.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.quantlab.core.AtomicFiles;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.QuantLabHome;
 import dev.quantlab.data.CifarSplit;
@@ -17,8 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,19 +108,35 @@ public final class TrainCommand implements Runnable {
                 System.out.println(line);
             }
         };
+        // Ctrl-C or a kill asks the trainer to stop; the JVM waits (up to a minute) until it has saved a checkpoint
         CancellationToken cancel = new CancellationToken();
-        Runtime.getRuntime().addShutdownHook(new Thread(cancel::cancel));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            cancel.cancel();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "quantlab-train-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        Path fin = runDir.resolve(Trainer.FINAL);
         try (NDManager mgr = NDManager.newBaseManager()) {
             new Trainer(config, runDir, printer, cancel).run(mgr, initial, resume, train, test);
-            Path fin = runDir.resolve(Trainer.FINAL);
             System.out.println("final weights: " + fin.toAbsolutePath());
-            if (export != null) {
-                Files.createDirectories(export.toAbsolutePath().getParent());
-                Files.copy(fin, export, StandardCopyOption.REPLACE_EXISTING);
-                System.out.println("exported to " + export.toAbsolutePath());
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + runDir + ": " + e.getMessage(), e);
+        } finally {
+            stopped.countDown();
+        }
+        if (export != null) {
+            try {
+                AtomicFiles.write(export, o -> Files.copy(fin, o));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot export the final weights to " + export + " (they stay in " + fin
+                        + "): " + e.getMessage(), e);
+            }
+            System.out.println("exported to " + export.toAbsolutePath());
         }
     }
 }

@@ -2,10 +2,13 @@ package dev.quantlab.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a file through a temporary sibling and a move, so readers never see a half-written file. */
 public final class AtomicFiles {
@@ -27,8 +30,11 @@ public final class AtomicFiles {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default permissions
             }
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
                 body.write(out);
+                out.flush();
+                channel.force(true); // on disk before the rename, so a crash leaves the old file or the new one
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -68,6 +68,9 @@ public final class CifarPythonReader {
         if (labels.length != images) {
             throw new DataFormatException(file, "has " + labels.length + " labels but " + images + " images");
         }
+        if (images == 0) {
+            throw new DataFormatException(file, "holds no images");
+        }
         return new CifarSplit(file.getFileName().toString(), data.rowMajorData(), labels);
     }
 

@@ -24,7 +24,10 @@ public record CifarSplit(String name, byte[] pixels, byte[] labels) {
 
     /** The first {@code n} images of each class in file order (a deterministic balanced subset). */
     public int[] balancedIndices(int limit) {
-        if (limit <= 0 || limit >= size()) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("image limit must be 0 (all images) or positive, got " + limit);
+        }
+        if (limit == 0 || limit >= size()) {
             int[] all = new int[size()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;

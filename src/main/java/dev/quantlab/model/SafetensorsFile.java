@@ -142,8 +142,11 @@ public final class SafetensorsFile {
             throw new UserFacingException("Model file not found: " + file);
         } catch (IOException e) {
             throw new UserFacingException("Cannot read model file " + file + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NullPointerException e) {
-            throw bad(file, "malformed header (" + e.getMessage() + ")");
+        } catch (UserFacingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a damaged header: missing or mistyped fields, offsets or shapes that make no sense
+            throw bad(file, "malformed header (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

@@ -25,8 +25,15 @@ public final class BatchNormRecalibrator {
 
     public static void recalibrate(NDManager parent, VggNet net, CifarSplit train, int images, int batchSize, long seed,
             ProgressListener progress, CancellationToken cancel) {
-        if (images <= 0) {
-            throw new IllegalArgumentException("BN re-estimation needs a positive number of images, got " + images);
+        if (images < 2) {
+            throw new IllegalArgumentException("BatchNorm re-estimation needs at least 2 images (the statistics of one "
+                    + "image are not defined), got " + images);
+        }
+        int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(seed));
+        int total = Math.min(images, order.length);
+        if (total < 2 || batchSize < 2) {
+            throw new IllegalArgumentException("BatchNorm re-estimation needs batches of at least 2 images, got "
+                    + total + " training images in batches of " + batchSize);
         }
         GradMode.offOnThisThread();
         for (int i = 0; i < net.architecture().convCount(); i++) {
@@ -36,8 +43,6 @@ public final class BatchNormRecalibrator {
             mean.subi(mean);
             var.subi(var).addi(1f);
         }
-        int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(seed));
-        int total = Math.min(images, order.length);
         float[] buf = new float[batchSize * CifarSplit.IMAGE_BYTES];
         int batches = 0;
         for (int from = 0; from < total; from += batchSize) {

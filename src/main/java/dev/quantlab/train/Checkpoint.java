@@ -2,7 +2,10 @@ package dev.quantlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.quantlab.core.UserFacingException;
 import dev.quantlab.model.SafetensorsFile;
+import dev.quantlab.model.StateDictCheck;
+import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
@@ -62,7 +65,12 @@ public final class Checkpoint {
      * (a resumed run rebuilds momentum within a few steps).
      */
     public static void compact(Path from, Path to) throws IOException {
+        if (!KIND.equals(SafetensorsFile.read(from).metadata().get(KIND_KEY))) {
+            throw new UserFacingException(from + " is not a training checkpoint (it has no training state): "
+                    + "compact-checkpoint copies RUN/last.safetensors written by 'train'");
+        }
         Loaded ck = load(from);
+        StateDictCheck.requireMatches(VggArchitecture.cifarVgg(), ck.weights(), "weights in " + from);
         save(to, ck.weights(), new StateDict(), ck.state(), ck.config(), TensorData.DType.F16);
     }
 
@@ -83,16 +91,27 @@ public final class Checkpoint {
         Map<String, String> m = c.metadata();
         TrainingState s = new TrainingState();
         if (KIND.equals(m.get(KIND_KEY))) {
-            s.epoch = Integer.parseInt(m.get("epoch"));
-            s.stepInEpoch = Integer.parseInt(m.get("step_in_epoch"));
-            s.globalStep = Long.parseLong(m.get("global_step"));
-            s.lossSum = Double.parseDouble(m.get("loss_sum"));
-            s.correct = Long.parseLong(m.get("correct"));
-            s.seen = Long.parseLong(m.get("seen"));
-            s.epochSeconds = Double.parseDouble(m.get("epoch_seconds"));
-            s.wallSeconds = Double.parseDouble(m.get("wall_seconds"));
-            s.history.addAll(TrainingState.parseHistory(m.get("history")));
+            try {
+                readState(m, s);
+            } catch (RuntimeException e) {
+                throw new UserFacingException("Training checkpoint " + file + " has damaged training state ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); restore a copy, or move it away "
+                        + "to start the run over", e);
+            }
         }
         return new Loaded(weights, momentum, s, m.getOrDefault("config", ""));
+    }
+
+    private static void readState(Map<String, String> m, TrainingState s) {
+        s.epoch = Integer.parseInt(m.get("epoch"));
+        s.stepInEpoch = Integer.parseInt(m.get("step_in_epoch"));
+        s.globalStep = Long.parseLong(m.get("global_step"));
+        s.lossSum = Double.parseDouble(m.get("loss_sum"));
+        s.correct = Long.parseLong(m.get("correct"));
+        s.seen = Long.parseLong(m.get("seen"));
+        s.epochSeconds = Double.parseDouble(m.get("epoch_seconds"));
+        s.wallSeconds = Double.parseDouble(m.get("wall_seconds"));
+        s.history.addAll(TrainingState.parseHistory(java.util.Objects.requireNonNull(m.get("history"),
+                "no history")));
     }
 }

@@ -18,7 +18,7 @@ public record LrSchedule(Kind kind, double peak, double warmupFraction) {
         if (!(peak > 0) || Double.isInfinite(peak)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + peak);
         }
-        if (warmupFraction < 0 || warmupFraction >= 1) {
+        if (!(warmupFraction >= 0 && warmupFraction < 1)) {
             throw new IllegalArgumentException("warm-up fraction must be in [0,1), got " + warmupFraction);
         }
     }

@@ -15,14 +15,26 @@ public record TrainConfig(int epochs, int batchSize, LrSchedule schedule, double
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        if (momentum < 0 || momentum >= 1) {
+        if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0,1), got " + momentum);
         }
-        if (weightDecay < 0) {
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
         }
-        if (labelSmoothing < 0 || labelSmoothing >= 1) {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0,1), got " + labelSmoothing);
+        }
+        if (trainLimit < 0 || evalLimit < 0) {
+            throw new IllegalArgumentException("image limits must be 0 (all images) or positive, got train "
+                    + trainLimit + ", test " + evalLimit);
+        }
+        if (stepsPerEpoch < 0) {
+            throw new IllegalArgumentException("steps per epoch must be 0 (a full pass) or positive, got "
+                    + stepsPerEpoch);
+        }
+        if (checkpointEverySteps < 0) {
+            throw new IllegalArgumentException("checkpoint interval must be 0 (each epoch only) or positive, got "
+                    + checkpointEverySteps);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.quantlab.train;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.AtomicFiles;
 import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.CancelledException;
 import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
@@ -100,7 +101,8 @@ public final class Trainer {
         while (s.epoch < config.epochs()) {
             int[] order = BatchMaker.shuffled(trainIdx, new SplittableRandom(mix(config.seed(), s.epoch, -1)));
             long t0 = System.nanoTime();
-            double lr = 0;
+            // the rate of the last step taken (a run resumed after its last step of the epoch logs that one)
+            double lr = config.schedule().lr(Math.max(0, s.globalStep - 1), totalSteps);
             while (s.stepInEpoch < steps) {
                 if (cancel.isCancelled()) {
                     saveCheckpoint(net, opt, s);
@@ -117,7 +119,7 @@ public final class Trainer {
                     step.update(lr);
                 }
                 if (!Double.isFinite(out.loss())) {
-                    throw new IllegalStateException("training diverged: loss is " + out.loss() + " at epoch " + s.epoch
+                    throw new dev.quantlab.core.UserFacingException("training diverged: loss is " + out.loss() + " at epoch " + s.epoch
                             + " step " + s.stepInEpoch + " (lower the learning rate)");
                 }
                 s.lossSum += out.loss() * bs;
@@ -137,8 +139,14 @@ public final class Trainer {
                 }
             }
             long e0 = System.nanoTime();
-            EvalResult ev = evaluator.evaluate(parent, Evaluator.of(net), test, config.evalLimit(), ProgressListener.NONE,
-                    cancel);
+            EvalResult ev;
+            try {
+                ev = evaluator.evaluate(parent, Evaluator.of(net), test, config.evalLimit(), ProgressListener.NONE,
+                        cancel);
+            } catch (CancelledException stopped) {
+                saveCheckpoint(net, opt, s); // keeps the epoch's steps: a resumed run evaluates, then ends the epoch
+                throw stopped;
+            }
             s.wallSeconds += (System.nanoTime() - e0) / 1e9;
             EpochResult r = new EpochResult(s.epoch, s.lossSum / s.seen, 100.0 * s.correct / s.seen,
                     ev.accuracyPercent(), lr, s.seen / s.epochSeconds, s.epochSeconds, s.wallSeconds);

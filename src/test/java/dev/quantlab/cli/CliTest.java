@@ -7,6 +7,7 @@ import dev.quantlab.TestPaths;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.train.Checkpoint;
 import dev.quantlab.model.pth.PthImporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +76,59 @@ class CliTest {
         assertTrue(lines[2].matches("integer weights and int32 biases as stored: 4\\.4\\d MiB"), lines[2]);
         assertTrue(lines[3].matches("w4a8 model ran 10 test images in \\d+\\.\\d min \\(\\d+\\.\\d img/s; per-channel "
                 + "weights, fixed-point requantization, activation ranges from 16 training images\\)"), lines[3]);
+    }
+
+    /** A failed run: exit code 1 and one "error: ..." line that contains {@code expected}, no stack trace. */
+    private static void assertOneLineError(Run r, String expected) {
+        assertEquals(1, r.code(), r.out() + r.err());
+        String[] lines = r.err().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.startsWith("error: ") && last.contains(expected), r.err());
+        assertTrue(r.err().lines().noneMatch(l -> l.strip().startsWith("at ")), r.err());
+    }
+
+    @Test
+    void badValuesGetOneLineMessages() throws IOException {
+        String model = randomModel().toString();
+        String data = TestPaths.data().toString();
+        assertOneLineError(run("eval", "--model", model, "--data", data, "--limit", "-5"),
+                "image limit must be 0 (all images) or positive, got -5");
+        assertOneLineError(run("train", "--data", data, "--out", dir.resolve("run").toString(), "--momentum", "NaN"),
+                "momentum must be in [0,1), got NaN");
+        assertOneLineError(run("train", "--data", data, "--out", dir.resolve("run").toString(), "--eval-limit", "-1"),
+                "image limits must be 0 (all images) or positive");
+        assertOneLineError(run("kmeans", "--model", model, "--data", data, "--bits", "8", "--bn-recalibrate", "1",
+                "--limit", "10"), "BatchNorm re-estimation needs 0 (off) or at least 2 images, got 1");
+        assertOneLineError(run("kmeans", "--model", model, "--data", data, "--bits", "8", "--qat", "--threshold", "NaN",
+                "--limit", "10"), "accuracy-drop threshold must be >= 0, got NaN");
+    }
+
+    @Test
+    void unreadableAndUnwritableFilesGetOneLineMessages() throws IOException {
+        Path missing = dir.resolve("missing.csv");
+        assertOneLineError(run("plot-training", missing.toString(), dir.resolve("o.png").toString()), missing.toString());
+
+        Path model = randomModel();
+        assertOneLineError(run("compact-checkpoint", model.toString(), dir.resolve("c.safetensors").toString()),
+                "is not a training checkpoint");
+        Path damaged = dir.resolve("damaged.safetensors");
+        SafetensorsFile.write(damaged, VggNet.initialWeights(1), Map.of(Checkpoint.KIND_KEY, Checkpoint.KIND, "epoch", "3"),
+                TensorData.DType.F16);
+        assertOneLineError(run("compact-checkpoint", damaged.toString(), dir.resolve("c.safetensors").toString()),
+                "Training checkpoint " + damaged + " has damaged training state");
+    }
+
+    @Test
+    void kmeansSavesEachQuantizedModelUnderItsBitWidth() throws IOException {
+        Path out = dir.resolve("saved");
+        Run r = run("kmeans", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--bits", "8",
+                "--limit", "10", "--save", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("    saved " + out.resolve("kmeans-8bit.safetensors")), r.out());
+        float[] conv0 = SafetensorsFile.read(out.resolve("kmeans-8bit.safetensors")).tensors()
+                .get("backbone.conv0.weight").values();
+        long distinct = IntStream.range(0, conv0.length).mapToObj(i -> conv0[i]).distinct().count();
+        assertTrue(distinct <= 256 && distinct > 1, distinct + " distinct weights in the 8-bit conv0");
     }
 
     @Test

@@ -86,4 +86,32 @@ class SafetensorsFileTest {
                 () -> SafetensorsFile.read(dir.resolve("nope.safetensors")));
         assertTrue(m.getMessage().contains("not found"), m.getMessage());
     }
+
+    /** A safetensors file with this JSON header and {@code dataBytes} zero bytes of tensor data. */
+    private Path withHeader(String name, String json, int dataBytes) throws IOException {
+        byte[] header = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + header.length + dataBytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(header.length).put(header);
+        Path f = dir.resolve(name);
+        Files.write(f, b.array());
+        return f;
+    }
+
+    @Test
+    void damagedHeadersNameTheFileInsteadOfFailingDeepInside() throws IOException {
+        String[] headers = {
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0]}}",
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,4294967296],\"data_offsets\":[0,8]}}",
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,8]}}",
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[\"x\"],\"data_offsets\":[0,8]}}",
+            "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}",
+            "{\"w\":7}",
+        };
+        for (int i = 0; i < headers.length; i++) {
+            Path f = withHeader("damaged" + i + ".safetensors", headers[i], 8);
+            UserFacingException e = assertThrows(UserFacingException.class, () -> SafetensorsFile.read(f), headers[i]);
+            assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        }
+    }
 }

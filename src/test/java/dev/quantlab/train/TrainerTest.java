@@ -118,13 +118,31 @@ class TrainerTest {
         }
         StateDict a = ModelFiles.load(straight.resolve(Trainer.FINAL));
         StateDict b = ModelFiles.load(interrupted.resolve(Trainer.FINAL));
-        for (String k : a.asMap().keySet()) {
-            float[] va = a.get(k).values();
-            float[] vb = b.get(k).values();
-            for (int i = 0; i < va.length; i++) {
-                assertEquals(va[i], vb[i], 1e-5f + Math.abs(va[i]) * 1e-4f, k + "[" + i + "]");
-            }
+        assertSameWeights(a, b);
+        // stopped while evaluating at the end of an epoch: the epoch's steps are kept, and the resumed run only
+        // evaluates and goes on
+        Path stoppedInEval = dir.resolve("stopped-in-eval");
+        try (NDManager m = NDManager.newBaseManager()) {
+            CancellationToken cancel = new CancellationToken();
+            TrainingListener stopAfterLastStepOfEpoch0 = new TrainingListener() {
+                @Override
+                public void onStep(StepResult s) {
+                    if (s.globalStep() == 2) {
+                        cancel.cancel();
+                    }
+                }
+            };
+            assertThrows(CancelledException.class, () -> new Trainer(tiny(2, LrSchedule.Kind.COSINE), stoppedInEval,
+                    stopAfterLastStepOfEpoch0, cancel).run(m, init, false, test, test));
+            Checkpoint.Loaded ck = Checkpoint.load(stoppedInEval.resolve(Trainer.LAST));
+            assertEquals(0, ck.state().epoch());
+            assertEquals(2, ck.state().stepInEpoch());
+            new Trainer(tiny(2, LrSchedule.Kind.COSINE), stoppedInEval, TrainingListener.NONE, CancellationToken.none())
+                    .run(m, VggNet.initialWeights(99), true, test, test);
         }
+        StateDict c = ModelFiles.load(stoppedInEval.resolve(Trainer.FINAL));
+        assertSameWeights(a, c);
+
         List<String> log = Files.readAllLines(interrupted.resolve(Trainer.LOG));
         assertEquals(3, log.size());
         assertEquals(Files.readAllLines(straight.resolve(Trainer.LOG)).get(0), log.get(0));
@@ -145,6 +163,16 @@ class TrainerTest {
         StateDict again = ModelFiles.load(straight.resolve(Trainer.FINAL));
         for (String k : a.asMap().keySet()) {
             assertArrayEquals(a.get(k).values(), again.get(k).values(), k);
+        }
+    }
+
+    private static void assertSameWeights(StateDict expected, StateDict actual) {
+        for (String k : expected.asMap().keySet()) {
+            float[] ve = expected.get(k).values();
+            float[] va = actual.get(k).values();
+            for (int i = 0; i < ve.length; i++) {
+                assertEquals(ve[i], va[i], 1e-5f + Math.abs(ve[i]) * 1e-4f, k + "[" + i + "]");
+            }
         }
     }
 

@@ -14,17 +14,27 @@ public record QatConfig(int epochs, double threshold, double lr, double momentum
         if (epochs <= 0) {
             throw new IllegalArgumentException("QAT epochs must be positive, got " + epochs);
         }
-        if (threshold < 0) {
+        if (!(threshold >= 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("accuracy-drop threshold must be >= 0, got " + threshold);
         }
-        if (!(lr > 0)) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0,1), got " + momentum);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        }
+        if (evalLimit < 0) {
+            throw new IllegalArgumentException("test image limit must be 0 (all images) or positive, got " + evalLimit);
         }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
-        if (bnRecalibrationImages < 0) {
-            throw new IllegalArgumentException("BN re-estimation images must be >= 0, got " + bnRecalibrationImages);
+        if (bnRecalibrationImages < 0 || bnRecalibrationImages == 1) {
+            throw new IllegalArgumentException("BatchNorm re-estimation needs 0 (off) or at least 2 images, got "
+                    + bnRecalibrationImages);
         }
         if (!(epochFraction > 0) || epochFraction > 1) {
             throw new IllegalArgumentException("epoch fraction must be in (0, 1], got " + epochFraction);

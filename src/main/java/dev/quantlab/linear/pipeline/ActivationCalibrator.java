@@ -47,7 +47,7 @@ public final class ActivationCalibrator {
         boolean clip = s.percentile() < 100;
         RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
         int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));
-        int total = Math.min(order.length, s.batches() * s.batchSize());
+        int total = (int) Math.min(order.length, (long) s.batches() * s.batchSize());
         float[] buf = new float[CHUNK * CifarSplit.IMAGE_BYTES];
         SplittableRandom rnd = new SplittableRandom(s.seed() + 1);
         for (int from = 0; from < total; from += CHUNK) {
