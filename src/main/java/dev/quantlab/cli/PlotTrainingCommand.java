@@ -1,5 +1,6 @@
 package dev.quantlab.cli;
 
+import dev.quantlab.core.UserFacingException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -34,12 +35,21 @@ public final class PlotTrainingCommand implements Runnable {
         XYSeries testAcc = new XYSeries("test accuracy (subset)");
         try {
             List<String> lines = Files.readAllLines(csv);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                int epoch = Integer.parseInt(f[0]) + 1;
-                loss.add(epoch, Double.parseDouble(f[1]));
-                trainAcc.add(epoch, Double.parseDouble(f[2]));
-                testAcc.add(epoch, Double.parseDouble(f[3]));
+            if (lines.size() < 2) {
+                throw new UserFacingException(csv + " holds no finished epoch yet (a training log has a header line "
+                        + "and one line per epoch)");
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                String[] f = lines.get(i).split(",");
+                try {
+                    int epoch = Integer.parseInt(f[0]) + 1;
+                    loss.add(epoch, Double.parseDouble(f[1]));
+                    trainAcc.add(epoch, Double.parseDouble(f[2]));
+                    testAcc.add(epoch, Double.parseDouble(f[3]));
+                } catch (RuntimeException e) {
+                    throw new UserFacingException(csv + " line " + (i + 1) + " is not a training-log row "
+                            + "(epoch,train_loss,train_acc,test_acc,...): " + lines.get(i));
+                }
             }
             XYPlot lossPlot = plot(new XYSeriesCollection(loss), "loss");
             XYSeriesCollection acc = new XYSeriesCollection(trainAcc);

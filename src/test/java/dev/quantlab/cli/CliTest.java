@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -107,6 +108,14 @@ class CliTest {
     void unreadableAndUnwritableFilesGetOneLineMessages() throws IOException {
         Path missing = dir.resolve("missing.csv");
         assertOneLineError(run("plot-training", missing.toString(), dir.resolve("o.png").toString()), missing.toString());
+        Path headerOnly = dir.resolve("empty.csv");
+        Files.writeString(headerOnly, "epoch,train_loss,train_acc,test_acc,lr,img_per_s,epoch_s,wall_s\n");
+        assertOneLineError(run("plot-training", headerOnly.toString(), dir.resolve("o.png").toString()),
+                "holds no finished epoch yet");
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "epoch,train_loss,train_acc,test_acc\n0,1.5,40.0,45.0\n1,oops\n");
+        assertOneLineError(run("plot-training", broken.toString(), dir.resolve("o.png").toString()),
+                "line 3 is not a training-log row");
 
         Path model = randomModel();
         assertOneLineError(run("compact-checkpoint", model.toString(), dir.resolve("c.safetensors").toString()),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
+import dev.quantlab.core.UserFacingException;
 import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
@@ -283,6 +284,10 @@ public final class KMeansQat {
                         applyGradientRule(net, labels, centroids, velocity, lr);
                         opt.step(optimized, lr);
                     }
+                }
+                if (!Double.isFinite(out.loss())) {
+                    throw new UserFacingException("quantization-aware training diverged: loss is " + out.loss()
+                            + " at epoch " + epoch + " step " + (st + 1) + " (lower the learning rate)");
                 }
                 s.lossSum += out.loss() * bs;
                 s.correct += out.correct();
