@@ -3,6 +3,8 @@
 # step, each step's output kept in docs/results/<step>.txt (its first line is the command, its last "# exit 0").
 # A step that already finished is skipped, so after an interruption run the script again: the QAT step resumes
 # from its checkpoints (default ~/.quantlab/qat). About 5-6 CPU-hours on 2 cores, most of it 2-bit QAT.
+# Every measured model is also recorded (--record) in models/vgg-cifar10-results.json, which the app's Compare tab
+# adds with "Add results from a file…"; scripts/results-table.sh prints the README's table from the logs.
 #
 #   scripts/measure-shipped-model.sh              # all steps, results in docs/results/
 #   QUICK=1 scripts/measure-shipped-model.sh      # a few minutes on 200 images, results in target/quick-results/
@@ -15,12 +17,14 @@ JAR=${QUANTLAB_JAR:-target/quantlab.jar}
 export QUANTLAB_DATA=${QUANTLAB_DATA:-../shared/data}
 if [ "${QUICK:-0}" = 1 ]; then
     OUT=target/quick-results
+    RESULTS=target/quick-results/results.json
     QAT_DIR=${QAT_CHECKPOINTS:-target/quick-results/qat}
     EVAL=(--limit 200)
     BENCH=(--limit 100)
     QAT=(--epochs 1 --epoch-fraction 0.01)
 else
     OUT=docs/results
+    RESULTS=models/vgg-cifar10-results.json
     QAT_DIR=${QAT_CHECKPOINTS:-${QUANTLAB_HOME:-$HOME/.quantlab}/qat}
     EVAL=()
     BENCH=(--limit 500)
@@ -51,13 +55,13 @@ step() {
 }
 
 # cheap steps first, so that the int8 numbers are in after ~1 h; 2-bit QAT (hours) last
-step fp32 eval --per-class "${EVAL[@]}"
-step linear-int8 linear --bits 8 "${EVAL[@]}"
-step linear-int8-fixed-point linear --bits 8 --fixed-point --skip-fp32 "${EVAL[@]}"
-step linear-int8-per-tensor linear --bits 8 --per-tensor --skip-fp32 "${EVAL[@]}"
-step linear-w4a8 linear --bits 8 --weight-bits 4 --skip-fp32 "${EVAL[@]}"
-step linear-w2a8 linear --bits 8 --weight-bits 2 --skip-fp32 "${EVAL[@]}"
-step linear-4bit linear --bits 4 --skip-fp32 "${EVAL[@]}"
+step fp32 eval --per-class --record "$RESULTS" "${EVAL[@]}"
+step linear-int8 linear --bits 8 --record "$RESULTS" "${EVAL[@]}"
+step linear-int8-fixed-point linear --bits 8 --fixed-point --skip-fp32 --record "$RESULTS" "${EVAL[@]}"
+step linear-int8-per-tensor linear --bits 8 --per-tensor --skip-fp32 --record "$RESULTS" "${EVAL[@]}"
+step linear-w4a8 linear --bits 8 --weight-bits 4 --skip-fp32 --record "$RESULTS" "${EVAL[@]}"
+step linear-w2a8 linear --bits 8 --weight-bits 2 --skip-fp32 --record "$RESULTS" "${EVAL[@]}"
+step linear-4bit linear --bits 4 --skip-fp32 --record "$RESULTS" "${EVAL[@]}"
 step bench-int8 bench int8 "${BENCH[@]}"
-step kmeans-bn kmeans --bits 8,4,2 --bn-recalibrate 2048 "${EVAL[@]}"
-step kmeans-qat kmeans --bits 8,4,2 --qat --checkpoint-dir "$QAT_DIR" --resume "${EVAL[@]}" "${QAT[@]}"
+step kmeans-bn kmeans --bits 8,4,2 --bn-recalibrate 2048 --record "$RESULTS" "${EVAL[@]}"
+step kmeans-qat kmeans --bits 8,4,2 --qat --checkpoint-dir "$QAT_DIR" --resume --record "$RESULTS" "${EVAL[@]}" "${QAT[@]}"

@@ -10,6 +10,7 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.results.RunRecords;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,9 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "Evaluate on a class-balanced subset of N test images (default: all 10,000).")
     int limit;
+
+    @Mixin
+    RecordOption record;
 
     @Option(names = "--per-class", description = "Also print per-class accuracy and the confusion matrix.")
     boolean perClass;
@@ -46,6 +50,7 @@ public final class EvalCommand implements Runnable {
             if (perClass) {
                 printPerClass(r);
             }
+            record.add(RunRecords.fp32(r.accuracyPercent(), r.images()));
         }
     }
 

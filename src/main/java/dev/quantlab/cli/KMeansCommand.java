@@ -19,6 +19,7 @@ import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.results.RunRecords;
 import dev.quantlab.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,6 +83,8 @@ public final class KMeansCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the QAT runs saved in --checkpoint-dir (finished ones are "
             + "reported from their checkpoint).")
     boolean resume;
+    @Mixin
+    RecordOption record;
     @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
     Path save;
 
@@ -138,9 +141,23 @@ public final class KMeansCommand implements Runnable {
                 if (save != null) {
                     save(r);
                 }
+                record(r, config, start, test.balancedIndices(limit).length);
             }
         }
         printTable(results);
+    }
+
+    /** With --record: the k-means model, and BN re-estimation and QAT where they ran. */
+    private void record(QatResult r, QatConfig config, Init init, int images) {
+        SizeReport size = r.quantized().sizeReport();
+        this.record.add(RunRecords.kmeans(r.maxBits(), size.lessonMib(), size.honestMib(), r.accuracyBefore(), images,
+                init, seed));
+        if (bnImages > 0) {
+            this.record.add(RunRecords.kmeansWithBnReestimation(r, bnImages, images));
+        }
+        if (r.trained()) {
+            this.record.add(RunRecords.qat(r, config, images));
+        }
     }
 
     private void save(QatResult r) {

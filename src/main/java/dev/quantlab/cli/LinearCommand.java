@@ -14,6 +14,8 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecords;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,9 @@ public final class LinearCommand implements Runnable {
     ModelOption model;
     @Mixin
     DataOption data;
+
+    @Mixin
+    RecordOption record;
 
     @Option(names = "--bits", defaultValue = "8", description = "Bits for weights and activations, 2..8 (default: ${DEFAULT-VALUE}).")
     int bits;
@@ -68,6 +73,7 @@ public final class LinearCommand implements Runnable {
                     EvalResult r = new Evaluator().evaluate(mgr, Evaluator.of(net), test, limit, new ConsoleProgress("fp32"),
                             CancellationToken.none());
                     System.out.printf(Locale.ROOT, "fp32 model has accuracy=%.2f%%%n", r.accuracyPercent());
+                    record.add(RunRecords.fp32(r.accuracyPercent(), r.images()));
                 }
                 EvalResult folded = experiment.evaluateFolded(mgr, built.folded(), test, limit, new ConsoleProgress("folded"));
                 System.out.printf(Locale.ROOT, "BN-folded fp32 model has accuracy=%.2f%%%n", folded.accuracyPercent());
@@ -86,6 +92,9 @@ public final class LinearCommand implements Runnable {
                     + "requantization, activation ranges from %d training images)%n", name, r.images(), r.seconds() / 60,
                     r.imagesPerSecond(), perTensor ? "per-tensor" : "per-channel",
                     fixedPoint ? "fixed-point" : "float-multiplier", calibrationBatches * calibrationBatchSize);
+            record.add(RunRecords.integer(Method.INTEGER, config, calibrationBatches * calibrationBatchSize,
+                    ModelSize.mib(params, config.weightBits()), built.model().sizeBytes() / (double) ModelSize.MIB,
+                    r.accuracyPercent(), r.images(), r.imagesPerSecond()));
         }
     }
 }

@@ -7,11 +7,16 @@ import dev.quantlab.app.compare.CompareTab;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.ImageFormat;
 import dev.quantlab.results.Method;
+import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.RunRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The Compare tab: recorded runs appear over the lesson's reference points, export, clear with confirmation. */
 @ExtendWith(ApplicationExtension.class)
@@ -83,5 +89,32 @@ class CompareTabTest {
         robot.clickOn("#clearResults");
         assertTrue(app.services.results().runs().isEmpty());
         assertEquals(0, tab.runPoints());
+    }
+
+    @Test
+    void runsAreAddedFromAResultsFileOnceAndABadFileIsExplained(FxRobot robot) throws Exception {
+        Path file = out.resolve("shipped-results.json");
+        Files.writeString(file, ResultsJson.write(List.of(RunRecords.fp32(92.4, 10_000),
+                RunRecord.of(Method.KMEANS_QAT, 2, 2.20, 2.22, 91.2, 10_000).withNote("rule=mean, epochs=5"))));
+        String before = Files.readString(file);
+        robot.interact(() -> tab.useFileChooser(owner -> Optional.of(file)));
+        robot.clickOn("#addResults");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.services.results().runs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, tab.runPoints());
+        assertTrue(tab.importMessage().startsWith("Added 2 runs"), tab.importMessage());
+
+        robot.clickOn("#addResults");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.importMessage().startsWith("Added 0 runs"));
+        assertEquals(2, app.services.results().runs().size(), "the same runs are not added twice");
+        assertEquals(before, Files.readString(file), "the file itself is left as it was");
+
+        Path notResults = out.resolve("settings.json");
+        Files.writeString(notResults, "{\"language\": \"en\"}");
+        robot.interact(() -> tab.useFileChooser(owner -> Optional.of(notResults)));
+        robot.clickOn("#addResults");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.errors.errors.isEmpty());
+        assertTrue(app.errors.errors.toString().contains("is not a QuantLab results file"), app.errors.errors.toString());
+        assertEquals(2, app.services.results().runs().size());
     }
 }

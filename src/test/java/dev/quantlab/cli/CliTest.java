@@ -7,14 +7,18 @@ import dev.quantlab.TestPaths;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
-import dev.quantlab.train.Checkpoint;
 import dev.quantlab.model.pth.PthImporter;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.ResultsJson;
+import dev.quantlab.results.RunRecord;
+import dev.quantlab.train.Checkpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -138,6 +142,33 @@ class CliTest {
                 .get("backbone.conv0.weight").values();
         long distinct = IntStream.range(0, conv0.length).mapToObj(i -> conv0[i]).distinct().count();
         assertTrue(distinct <= 256 && distinct > 1, distinct + " distinct weights in the 8-bit conv0");
+    }
+
+    @Test
+    void recordKeepsEachMeasuredRunOnceInAResultsFile() throws IOException {
+        String model = randomModel().toString();
+        String data = TestPaths.data().toString();
+        Path results = dir.resolve("results.json");
+        Run first = run("eval", "--model", model, "--data", data, "--limit", "10", "--record", results.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.err().contains("(recorded in " + results + ")"), first.err());
+        Run again = run("eval", "--model", model, "--data", data, "--limit", "10", "--record", results.toString());
+        assertTrue(again.err().contains("(already in " + results + ")"), again.err());
+        Run linear = run("linear", "--model", model, "--data", data, "--weight-bits", "4", "--calibration-batch-size",
+                "16", "--limit", "10", "--skip-fp32", "--record", results.toString());
+        assertEquals(0, linear.code(), linear.err());
+
+        List<RunRecord> runs = ResultsJson.read(Files.readString(results)).runs();
+        assertEquals(2, runs.size(), runs.toString());
+        assertEquals(Method.FP32, runs.get(0).method());
+        assertEquals(10, runs.get(0).testImages());
+        assertEquals(Double.parseDouble(first.out().lines().findFirst().orElseThrow()
+                .replaceAll("^fp32 model has accuracy=([0-9.]+)%$", "$1")), runs.get(0).accuracy(), 0.005);
+        RunRecord integer = runs.get(1);
+        assertEquals(Method.INTEGER, integer.method());
+        assertEquals("W4A8", integer.bitsLabel());
+        assertEquals(4.40, integer.lessonMib(), 0.005);
+        assertTrue(integer.note().startsWith("per-channel, float-multiplier, calibration 16 images"), integer.note());
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class CompareTab extends ViewTab {
     private final ObservableResults results;
     private final BooleanProperty problemShown = new SimpleBooleanProperty();
     private ClearConfirmation confirmation = ClearConfirmation.dialog();
+    private ResultsFileChooser fileChooser = ResultsFileChooser.dialog();
     private CompareView view;
 
     public CompareTab(TabContext ctx) {
@@ -28,7 +29,7 @@ public final class CompareTab extends ViewTab {
         results.loadProblem().ifPresent(p -> ctx.services().notice().set(problemText(p)));
         show(() -> {
             view = new CompareView(results, ctx, (owner, n) -> confirmation.confirm(owner, n),
-                    results.loadProblem().map(CompareTab::problemText).orElse(""), problemShown);
+                    owner -> fileChooser.choose(owner), results.loadProblem().map(CompareTab::problemText).orElse(""), problemShown);
             CompareView built = view;
             return new Built(built, built::figures, built::dispose);
         }, Bindings.createBooleanBinding(() -> true));
@@ -43,6 +44,16 @@ public final class CompareTab extends ViewTab {
     /** Replaces the "clear results?" dialog (tests). */
     public void useConfirmation(ClearConfirmation c) {
         this.confirmation = c;
+    }
+
+    /** Replaces the open-file dialog of "Add results from a file…" (tests). */
+    public void useFileChooser(ResultsFileChooser c) {
+        this.fileChooser = c;
+    }
+
+    /** What the last "Add results from a file…" did, or "" (tests). */
+    public String importMessage() {
+        return view.importMessage();
     }
 
     /** Points of recorded runs in the chart now (tests). */

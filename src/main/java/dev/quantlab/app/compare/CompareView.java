@@ -1,5 +1,6 @@
 package dev.quantlab.app.compare;
 
+import com.google.gson.JsonParseException;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
@@ -10,30 +11,40 @@ import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.results.ObservableResults;
+import dev.quantlab.core.UserFacingException;
+import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.RunRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /**
  * The Compare tab's layout: accuracy against size for every recorded run over the lesson's numbers, the runs
- * themselves (with "Clear results…"), and k-means and linear quantization side by side.
+ * themselves (with "Add results from a file…" and "Clear results…"), and k-means and linear quantization side by side.
  */
 final class CompareView extends VBox {
     private final ObservableResults results;
     private final CompareChart chart;
     private final ListChangeListener<RunRecord> onRuns;
     private final TradeOffTable tradeOffs = new TradeOffTable();
+    private final StringProperty importMessage = new SimpleStringProperty("");
+    private final BooleanProperty importShown = new SimpleBooleanProperty();
 
     CompareView(ObservableResults results, TabContext ctx, ClearConfirmation confirmation,
-                String storeProblem, BooleanProperty problemShown) {
+                ResultsFileChooser fileChooser, String storeProblem, BooleanProperty problemShown) {
         this.results = results;
         this.chart = new CompareChart(ReferencePoint.lesson());
         getStyleClass().add("tab-content");
@@ -42,6 +53,8 @@ final class CompareView extends VBox {
         Banner problem = new Banner(new SimpleStringProperty(storeProblem), problemShown, I18n.t("compare.store.ok"),
                 () -> problemShown.set(false));
         problem.setId("resultsProblem");
+        Banner imported = new Banner(importMessage, importShown, I18n.t("compare.store.ok"), () -> importShown.set(false));
+        imported.setId("importOutcome");
 
         ChartPane chartPane = new ChartPane(this::chartFigure, ctx.export());
         chartPane.setId("compareChart");
@@ -58,7 +71,11 @@ final class CompareView extends VBox {
                 results.clear();
             }
         });
-        Card runsCard = new Card(I18n.t("compare.card.runs"), runs, clear);
+        Button addFromFile = new Button(I18n.t("compare.import"));
+        addFromFile.setId("addResults");
+        addFromFile.getStyleClass().add("small");
+        addFromFile.setOnAction(e -> fileChooser.choose(this).ifPresent(file -> addFrom(file, ctx)));
+        Card runsCard = new Card(I18n.t("compare.card.runs"), runs, new HBox(6, addFromFile, clear));
 
         TableExport.install(tradeOffs, TradeOffTable::table, ctx.export());
         Card tradeCard = new Card(I18n.t("compare.card.tradeoffs"), tradeOffs);
@@ -83,11 +100,33 @@ final class CompareView extends VBox {
         bottom.setPrefHeight(230);
         grid.getRowConstraints().addAll(top, bottom);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        getChildren().addAll(header, problem, grid);
+        getChildren().addAll(header, problem, imported, grid);
 
         onRuns = c -> chart.show(results.runs());
         results.runs().addListener(onRuns);
         chart.show(results.runs());
+    }
+
+    /**
+     * Adds the runs kept in {@code file} (e.g. the shipped model's results measured with {@code --record}), read on a
+     * worker thread; runs already recorded are not added twice. The file itself is never changed.
+     */
+    private void addFrom(Path file, TabContext ctx) {
+        ctx.services().jobs().submit(I18n.t("compare.import.job", file.getFileName().toString()), (progress, cancel) -> {
+            try {
+                return ResultsJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (JsonParseException e) {
+                throw new UserFacingException(I18n.t("compare.import.notResults", file.toString(), e.getMessage()), e);
+            }
+        }, parsed -> {
+            int added = 0;
+            for (RunRecord r : parsed.runs()) {
+                added += results.addUnlessPresent(r) ? 1 : 0;
+            }
+            importMessage.set(I18n.t("compare.import.done", added, parsed.runs().size() - added, file.toString(),
+                    parsed.skipped()));
+            importShown.set(true);
+        });
     }
 
     private Figure chartFigure() {
@@ -100,6 +139,11 @@ final class CompareView extends VBox {
 
     void dispose() {
         results.runs().removeListener(onRuns);
+    }
+
+    /** What the last "Add results from a file…" did, or "" (tests). */
+    String importMessage() {
+        return importMessage.get();
     }
 
     CompareChart chart() {

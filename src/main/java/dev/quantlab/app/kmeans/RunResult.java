@@ -1,9 +1,8 @@
 package dev.quantlab.app.kmeans;
 
-import dev.quantlab.results.Method;
-import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
-import java.util.Locale;
+import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.RunRecords;
 
 /**
  * One row of the k-means results table: a model quantized at {@code bits} (32 for the fp32 reference),
@@ -25,8 +24,8 @@ public record RunResult(int bits, double lessonMib, double honestMib, double acc
 
     /** This run for the shared results store (Compare tab). */
     public RunRecord toRecord() {
-        return RunRecord.of(isFp32() ? Method.FP32 : Method.KMEANS, bits, lessonMib, honestMib, accuracy,
-                subset.isAll() ? 10_000 : subset.limit())
-                .withNote("init=" + settings.init().name().toLowerCase(Locale.ROOT) + ", seed=" + settings.seed());
+        int images = subset.isAll() ? 10_000 : subset.limit();
+        return isFp32() ? RunRecords.fp32(accuracy, images)
+                : RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(), settings.seed());
     }
 }

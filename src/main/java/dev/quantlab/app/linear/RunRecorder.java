@@ -3,7 +3,7 @@ package dev.quantlab.app.linear;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
-import java.util.Locale;
+import dev.quantlab.results.RunRecords;
 
 /**
  * Hands finished linear / integer runs to the app's results store (persisted, shown in the Compare tab): the
@@ -23,11 +23,7 @@ public final class RunRecorder {
     /** The stored form: method, bit widths, both sizes, accuracy, images, and the options as a note. */
     static RunRecord toRecord(LinearRun run) {
         Method method = "integer".equals(run.method()) ? Method.INTEGER : Method.LINEAR;
-        String note = String.format(Locale.ROOT, "%s, %s, calibration %d images, %.1f img/s",
-                run.config().granularity().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                run.config().requantMode().name().toLowerCase(Locale.ROOT).replace('_', '-'), run.calibration(),
-                run.imagesPerSecond());
-        return RunRecord.of(method, run.config().weightBits(), run.lessonMib(), run.storedMib(), run.accuracy(),
-                run.images()).withActivationBits(run.config().activationBits()).withNote(note);
+        return RunRecords.integer(method, run.config(), run.calibration(), run.lessonMib(), run.storedMib(),
+                run.accuracy(), run.images(), run.imagesPerSecond());
     }
 }

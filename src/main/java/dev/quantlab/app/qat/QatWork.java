@@ -3,19 +3,18 @@ package dev.quantlab.app.qat;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.app.jobs.Work;
 import dev.quantlab.app.kmeans.KMeansSettings;
-import dev.quantlab.results.Method;
-import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.BitWidthPlan;
-import dev.quantlab.kmeans.SizeReport;
 import dev.quantlab.kmeans.qat.KMeansQat;
 import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
+import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.RunRecords;
 import java.util.Locale;
 
 /**
@@ -56,13 +55,6 @@ final class QatWork {
     static Outcome outcome(QatSettings s, QatResult r, int testImages, double seconds) {
         QatRow row = new QatRow(s.bits(), s.rule(), r.fp32Accuracy(), r.accuracyBefore(), r.bestAccuracy(),
                 r.trained(), r.epochAccuracies().size(), s.epochFraction(), seconds, testImages);
-        SizeReport size = r.quantized().sizeReport();
-        String note = String.format(Locale.ROOT, "rule=%s, epochs=%d, fraction=%s, batch=%d, threshold=%.2f, "
-                        + "before=%.2f%%, seed=%d%s", s.rule().name().toLowerCase(Locale.ROOT), row.epochs(),
-                s.epochFraction(), s.batchSize(), s.threshold(), r.accuracyBefore(), s.seed(),
-                r.trained() ? "" : ", no QAT needed");
-        RunRecord record = RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, s.bits(), size.lessonMib(),
-                size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
-        return new Outcome(row, record);
+        return new Outcome(row, RunRecords.qat(r, s.toConfig(), testImages));
     }
 }

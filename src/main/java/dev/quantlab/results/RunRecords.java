@@ -1,0 +1,65 @@
+package dev.quantlab.results;
+
+import dev.quantlab.kmeans.Init;
+import dev.quantlab.kmeans.SizeReport;
+import dev.quantlab.kmeans.qat.QatConfig;
+import dev.quantlab.kmeans.qat.QatResult;
+import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.VggArchitecture;
+import java.util.Locale;
+
+/** The stored form of each kind of finished run, the same whether the app or the command line measured it. */
+public final class RunRecords {
+    private RunRecords() { }
+
+    /** The fp32 model: 32 bits per weight, stored as its parameters at 32 bits. */
+    public static RunRecord fp32(double accuracy, int testImages) {
+        double mib = ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
+        return RunRecord.of(Method.FP32, 32, mib, mib, accuracy, testImages);
+    }
+
+    /**
+     * K-means quantization followed by QAT when the accuracy drop called for it: the best accuracy reached,
+     * recorded as {@link Method#KMEANS_QAT} if fine-tuning ran and as {@link Method#KMEANS} if it was not needed.
+     */
+    public static RunRecord qat(QatResult r, QatConfig c, int testImages) {
+        SizeReport size = r.quantized().sizeReport();
+        int epochs = r.epochAccuracies().size();
+        String note = String.format(Locale.ROOT, "rule=%s, epochs=%d, fraction=%s, batch=%d, threshold=%.2f, "
+                        + "before=%.2f%%, seed=%d%s", c.rule().name().toLowerCase(Locale.ROOT), epochs,
+                c.epochFraction(), c.batchSize(), c.threshold(), r.accuracyBefore(), c.seed(),
+                r.trained() ? "" : ", no QAT needed");
+        return RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, r.maxBits(), size.lessonMib(),
+                size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
+    }
+
+    /** K-means quantization alone (no fine-tuning), with the clustering's initialisation and seed as the note. */
+    public static RunRecord kmeans(int bits, double lessonMib, double honestMib, double accuracy, int testImages,
+            Init init, long seed) {
+        return RunRecord.of(Method.KMEANS, bits, lessonMib, honestMib, accuracy, testImages)
+                .withNote("init=" + init.name().toLowerCase(Locale.ROOT) + ", seed=" + seed);
+    }
+
+    /** K-means quantization, then BatchNorm statistics re-estimated on {@code images} training images. */
+    public static RunRecord kmeansWithBnReestimation(QatResult r, int images, int testImages) {
+        SizeReport size = r.quantized().sizeReport();
+        return RunRecord.of(Method.KMEANS, r.maxBits(), size.lessonMib(), size.honestMib(),
+                r.accuracyAfterBnRecalibration(), testImages)
+                .withNote("BatchNorm re-estimated on " + images + " training images");
+    }
+
+    /**
+     * A linearly quantized model run on integers only ({@link Method#INTEGER}) or measured in the Linear tab
+     * ({@link Method#LINEAR}), with its options, calibration and speed as the note.
+     */
+    public static RunRecord integer(Method method, IntegerVggConfig config, int calibrationImages, double lessonMib,
+            double storedMib, double accuracy, int testImages, double imagesPerSecond) {
+        String note = String.format(Locale.ROOT, "%s, %s, calibration %d images, %.1f img/s",
+                config.granularity().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                config.requantMode().name().toLowerCase(Locale.ROOT).replace('_', '-'), calibrationImages,
+                imagesPerSecond);
+        return RunRecord.of(method, config.weightBits(), lessonMib, storedMib, accuracy, testImages)
+                .withActivationBits(config.activationBits()).withNote(note);
+    }
+}
