@@ -4,12 +4,13 @@ import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.results.ResultsStore;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.settings.SettingsStore;
+import dev.quantlab.core.UserFacingException;
+import dev.quantlab.results.ResultsStore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -47,6 +48,8 @@ public final class AppServices implements AutoCloseable {
         this.evaluation = new EvaluationService(data);
         this.settings = new SettingsStore(config.settingsFile());
         this.results = new ObservableResults(ResultsStore.open(config.resultsFile()));
+        results.store().onSaveProblem(problem -> javafx.application.Platform.runLater(() -> errors.report(
+                dev.quantlab.app.i18n.I18n.t("app.results.saveFailed"), new UserFacingException(problem))));
     }
 
     /** Starts loading the configured model. */

@@ -58,6 +58,7 @@ public final class ResultsStore implements AutoCloseable {
     private final Object writing = new Object();
     private LoadProblem loadProblem;
     private volatile String saveProblem;
+    private volatile java.util.function.Consumer<String> onSaveProblem = p -> { };
     private long version;
     private long savedVersion;
 
@@ -163,6 +164,14 @@ public final class ResultsStore implements AutoCloseable {
         return Optional.ofNullable(saveProblem);
     }
 
+    /**
+     * Called (on the thread that saves) when saving starts to fail, once until a save succeeds again, so that the
+     * learner hears that recorded runs are not reaching the disk.
+     */
+    public void onSaveProblem(java.util.function.Consumer<String> whenSavingFails) {
+        this.onSaveProblem = java.util.Objects.requireNonNull(whenSavingFails);
+    }
+
     public void addListener(Listener l) {
         listeners.add(l);
     }
@@ -201,7 +210,11 @@ public final class ResultsStore implements AutoCloseable {
                     savedVersion = Math.max(savedVersion, v);
                 }
             } catch (IOException e) {
+                boolean first = saveProblem == null;
                 saveProblem = "Could not save results to " + file + ": " + e.getMessage();
+                if (first) {
+                    onSaveProblem.accept(saveProblem);
+                }
             }
         }
     }

@@ -2,9 +2,12 @@ package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.services.ModelService;
+import dev.quantlab.model.StateDict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +98,29 @@ class MainWindowTest {
         assertEquals("CIFAR-10: not found", robot.lookup("#dataStatus").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#jobIndicator").query().isVisible());
         assertEquals(ModelService.Status.LOADED, app.services.model().status().get());
+    }
+
+    @Test
+    void aBadModelFileDoesNotThrowAwayTheModelInUse(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        ModelService model = app.services.model();
+        StateDict inUse = model.weights().get();
+        Path garbage = Files.createTempFile("not-a-model", ".safetensors");
+        Files.writeString(garbage, "this is not a model");
+        robot.interact(() -> model.load(garbage));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.message().get().contains("Still using"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(inUse, model.weights().get());
+        assertEquals(ModelService.Status.LOADED, model.status().get());
+        assertEquals("vgg-init.safetensors", model.path().get().getFileName().toString());
+        assertTrue(model.message().get().startsWith("Could not load " + garbage.getFileName()), model.message().get());
+        assertEquals(1, app.errors.errors.size(), "the failure is also reported");
+
+        robot.interact(() -> model.load(garbage.resolveSibling("no-such-model.safetensors")));
+        assertSame(inUse, model.weights().get());
+        assertEquals("No model weights at " + garbage.resolveSibling("no-such-model.safetensors")
+                + "; still using vgg-init.safetensors.", model.message().get());
+        Files.delete(garbage);
     }
 
     @Test

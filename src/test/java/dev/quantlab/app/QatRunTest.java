@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.qat.QatTab;
 import dev.quantlab.app.qat.QatViewModel;
-import dev.quantlab.results.Method;
-import dev.quantlab.results.RunRecord;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;
+import dev.quantlab.results.Method;
+import dev.quantlab.results.RunRecord;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.kmeans.RunResult;
-import dev.quantlab.results.Method;
 import dev.quantlab.app.results.ObservableResults;
+import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.results.Method;
 import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.ResultsStore;
 import dev.quantlab.results.RunRecord;
-import dev.quantlab.app.services.TestSubset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +76,25 @@ class ResultsStoreTest {
             assertEquals(List.of(kmeans4()), store.runs());
             assertTrue(store.loadProblem().orElseThrow().detail().contains("1 entries"));
         }
+    }
+
+    @Test
+    void aFailingSaveIsAnnouncedOnceAndTheRunsStayInMemory() throws Exception {
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ResultsStore store = ResultsStore.open(notAFolder.resolve("results.json"))) {
+            store.onSaveProblem(heard::add);
+            store.add(kmeans4());
+            store.flush();
+            store.add(int8());
+            store.flush();
+            assertEquals(2, store.runs().size());
+            assertTrue(store.saveProblem().orElseThrow().startsWith("Could not save results to "), store.saveProblem()
+                    .toString());
+        }
+        assertEquals(1, heard.size(), heard.toString());
+        assertTrue(heard.get(0).contains(notAFolder.toString()), heard.get(0));
     }
 
     @Test

@@ -36,6 +36,12 @@ class SettingsStoreTest {
         assertEquals(WindowSettings.MIN_WIDTH, s.width());
         assertEquals(WindowSettings.MIN_HEIGHT, s.height());
         assertEquals("baseline", s.lastTab());
+        // hand-edited values of the wrong kind fall back to the defaults instead of stopping the app
+        Files.writeString(f, "{\"width\": \"wide\", \"height\": 700, \"maximized\": \"perhaps\", \"lastTab\": \"kmeans\"}");
+        WindowSettings edited = new SettingsStore(f).load();
+        assertEquals(WindowSettings.DEFAULT.width(), edited.width());
+        Files.writeString(f, "{\"width\": 900, \"x\": [1, 2], \"language\": {\"a\": 1}}");
+        assertEquals(900, new SettingsStore(f).load().width());
     }
 
     @Test

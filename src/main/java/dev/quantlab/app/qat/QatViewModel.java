@@ -100,7 +100,7 @@ public final class QatViewModel {
                 s.batchSize(), s.subset().toString()));
         Job<QatWork.Outcome> j = services.jobs().submit(I18n.t("qat.job.title", s.bits(), s.subset().toString()),
                 QatWork.create(services.evaluation(), services.data(), trainSource, weights, s, queue),
-                this::finished);
+                out -> finished(out, weights));
         job.track(j);
         j.stateProperty().addListener((o, a, state) -> {
             if (state == Worker.State.CANCELLED || state == Worker.State.FAILED) {
@@ -112,9 +112,14 @@ public final class QatViewModel {
         return JobStart.STARTED;
     }
 
-    private void finished(QatWork.Outcome out) {
+    /** A run ended; its result is kept only if it was made on the model still in use. */
+    private void finished(QatWork.Outcome out, StateDict trainedFrom) {
         pump.stop();
         drain();
+        if (services.model().weights().get() != trainedFrom) {
+            job.setMessage(() -> I18n.t("qat.done.modelChanged", out.row().bits()));
+            return;
+        }
         rows.add(out.row());
         services.results().add(out.record());
         QatRow r = out.row();

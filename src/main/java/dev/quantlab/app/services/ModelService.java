@@ -1,6 +1,7 @@
 package dev.quantlab.app.services;
 
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.model.ModelFiles;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.concurrent.WorkerStateEvent;
 
 /**
  * The fp32 weights the app works with. Loads them off the FX thread; when no file is there, says how to get
@@ -36,30 +38,68 @@ public final class ModelService {
         this.jobs = jobs;
     }
 
-    /** Loads {@code file} (safetensors or PyTorch checkpoint) in the background. */
+    /**
+     * Loads {@code file} (safetensors or PyTorch checkpoint) in the background. Weights already loaded stay in use
+     * until the new ones are there: if {@code file} is missing, unreadable or of another model, or its loading is
+     * cancelled, the app keeps working with the model it had and says so.
+     */
     public void load(Path file) {
         int gen = ++generation;
-        path.set(file);
-        weights.set(null);
+        Path previousPath = path.get();
+        StateDict previous = weights.get();
         if (!Files.isRegularFile(file)) {
+            if (previous != null) {
+                keep(previous, previousPath, () -> I18n.t("app.model.keptMissing", file.toString(),
+                        previousPath.getFileName().toString()));
+                return;
+            }
+            path.set(file);
             status.set(Status.MISSING);
             say(() -> missingHelp(file));
             return;
         }
+        path.set(file);
         status.set(Status.LOADING);
         say(() -> I18n.t("app.model.loading", file.toString()));
-        jobs.submit(I18n.t("app.model.loadJob", file.getFileName().toString()), (p, c) -> ModelFiles.load(file), sd -> {
-            if (gen == generation) {
-                weights.set(sd);
-                status.set(Status.LOADED);
-                say(() -> I18n.t("app.model.loaded", file.getFileName().toString()));
+        Job<StateDict> job = jobs.submit(I18n.t("app.model.loadJob", file.getFileName().toString()),
+                (p, c) -> ModelFiles.load(file), sd -> {
+                    if (gen == generation) {
+                        weights.set(sd);
+                        status.set(Status.LOADED);
+                        say(() -> I18n.t("app.model.loaded", file.getFileName().toString()));
+                    }
+                }, e -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (previous != null) {
+                        keep(previous, previousPath, () -> I18n.t("app.model.keptFailed", file.getFileName().toString(),
+                                Messages.describe(e), previousPath.getFileName().toString()));
+                    } else {
+                        status.set(Status.FAILED);
+                        say(() -> I18n.t("app.model.failed", file.getFileName().toString(), Messages.describe(e)));
+                    }
+                });
+        job.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            if (gen != generation) {
+                return;
             }
-        }, e -> {
-            if (gen == generation) {
+            if (previous != null) {
+                keep(previous, previousPath, () -> I18n.t("app.model.keptCancelled", file.getFileName().toString(),
+                        previousPath.getFileName().toString()));
+            } else {
                 status.set(Status.FAILED);
-                say(() -> I18n.t("app.model.failed", file.getFileName().toString(), Messages.describe(e)));
+                say(() -> I18n.t("app.model.cancelled", file.getFileName().toString()));
             }
         });
+    }
+
+    /** Goes on with the weights that were loaded before a replacement could not be. */
+    private void keep(StateDict previous, Path previousPath, Supplier<String> why) {
+        path.set(previousPath);
+        weights.set(previous);
+        status.set(Status.LOADED);
+        say(why);
     }
 
     static String missingHelp(Path file) {

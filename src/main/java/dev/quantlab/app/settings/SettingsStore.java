@@ -3,7 +3,6 @@ package dev.quantlab.app.settings;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.quantlab.core.AtomicFiles;
 import dev.quantlab.core.QuantLabHome;
 import java.io.IOException;
@@ -47,7 +46,8 @@ public final class SettingsStore {
             return new WindowSettings(num(o, "width", d.width()), num(o, "height", d.height()), num(o, "x", d.x()),
                     num(o, "y", d.y()), o.has("maximized") && o.get("maximized").getAsBoolean(),
                     str(o, "lastTab"), str(o, "language"));
-        } catch (IOException | JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
+            // a damaged or hand-edited file: settings are a convenience, start with the defaults
             return WindowSettings.DEFAULT;
         }
     }
@@ -80,6 +80,10 @@ public final class SettingsStore {
     }
 
     private static double num(JsonObject o, String key, double fallback) {
-        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsDouble() : fallback;
+        if (!o.has(key) || !o.get(key).isJsonPrimitive() || !o.get(key).getAsJsonPrimitive().isNumber()) {
+            return fallback;
+        }
+        double v = o.get(key).getAsDouble();
+        return Double.isFinite(v) ? v : fallback;
     }
 }

@@ -34,8 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The lesson's k-means pipeline for one bit-width plan: quantize a copy of the fp32 weights, measure the
