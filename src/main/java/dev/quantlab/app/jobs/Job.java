@@ -1,6 +1,10 @@
 package dev.quantlab.app.jobs;
 
 import dev.quantlab.core.CancellationToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
@@ -13,6 +17,9 @@ import javafx.concurrent.Task;
 public final class Job<T> extends Task<T> {
     private final CancellationToken token = new CancellationToken();
     private final Work<T> work;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final List<Runnable> whenStopped = new ArrayList<>();
 
     public Job(String title, Work<T> work) {
         this.work = work;
@@ -22,19 +29,57 @@ public final class Job<T> extends Task<T> {
 
     @Override
     protected T call() throws Exception {
-        return work.run((done, total, message) -> {
-            updateProgress(done, total);
-            if (message != null && !message.isBlank()) {
-                updateMessage(message);
-            }
-        }, token);
+        started.set(true);
+        try {
+            return work.run((done, total, message) -> {
+                updateProgress(done, total);
+                if (message != null && !message.isBlank()) {
+                    updateMessage(message);
+                }
+            }, token);
+        } finally {
+            Platform.runLater(this::markStopped);
+        }
     }
 
-    /** Asks the work to stop at its next safe point; the task is marked cancelled at once. */
+    /**
+     * Asks the work to stop at its next safe point; the task is marked cancelled at once, while the worker may
+     * still need a moment to get there ({@link #whenStopped}).
+     */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         token.cancel();
-        return super.cancel(false);
+        boolean cancelled = super.cancel(false);
+        if (!started.get()) {
+            // never ran and never will (a started worker marks itself stopped when it returns)
+            if (Platform.isFxApplicationThread()) {
+                markStopped();
+            } else {
+                Platform.runLater(this::markStopped);
+            }
+        }
+        return cancelled;
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the worker has really returned (or the job was cancelled before
+     * it started): after a cancel, that is when its thread and memory are free for the next job. Call on the FX
+     * thread.
+     */
+    public void whenStopped(Runnable action) {
+        if (stopped.get()) {
+            action.run();
+        } else {
+            whenStopped.add(action);
+        }
+    }
+
+    private void markStopped() {
+        if (stopped.compareAndSet(false, true)) {
+            List<Runnable> actions = List.copyOf(whenStopped);
+            whenStopped.clear();
+            actions.forEach(Runnable::run);
+        }
     }
 
     /** The token the work checks (for tests and for work that forwards it). */

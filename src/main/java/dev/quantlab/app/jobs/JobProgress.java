@@ -43,13 +43,24 @@ public final class JobProgress {
                 return;
             }
             running.unbind();
-            running.set(false);
             progress.unbind();
             message.unbind();
             if (s == Worker.State.CANCELLED) {
-                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.cancelled"));
-                progress.set(0);
-            } else if (s == Worker.State.FAILED) {
+                // still running until the worker reaches its next safe point: no second job beside it meanwhile
+                running.set(true);
+                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.stopping"));
+                progress.set(-1);
+                job.whenStopped(() -> {
+                    if (job == current) {
+                        running.set(false);
+                        setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.cancelled"));
+                        progress.set(0);
+                    }
+                });
+                return;
+            }
+            running.set(false);
+            if (s == Worker.State.FAILED) {
                 Throwable error = job.getException();
                 setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.failed", Messages.describe(error)));
                 progress.set(0);

@@ -51,9 +51,15 @@ public final class JobRunner {
         running.add(job);
         job.addEventHandler(WorkerStateEvent.ANY, e -> {
             Worker.State s = job.getState();
-            if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED) {
+            if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED) {
                 running.remove(job);
                 notices.accept(outcome(title, s, (System.nanoTime() - start) / 1e9));
+            } else if (s == Worker.State.CANCELLED) {
+                // listed (and cancellable from the status bar) until the worker has really stopped
+                job.whenStopped(() -> {
+                    running.remove(job);
+                    notices.accept(outcome(title, s, (System.nanoTime() - start) / 1e9));
+                });
             }
         });
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> onSuccess.accept(job.getValue()));
