@@ -46,6 +46,7 @@ public final class AppServices implements AutoCloseable {
         this.model = new ModelService(jobs);
         this.data = new DatasetService(jobs, config.dataRoot(), downloader);
         this.evaluation = new EvaluationService(data);
+        model.weights().addListener((o, old, now) -> evaluation.forgetAllBut(now));
         this.settings = new SettingsStore(config.settingsFile());
         this.results = new ObservableResults(ResultsStore.open(config.resultsFile()));
         results.store().onSaveProblem(problem -> javafx.application.Platform.runLater(() -> errors.report(

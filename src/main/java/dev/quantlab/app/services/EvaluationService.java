@@ -62,9 +62,16 @@ public final class EvaluationService {
             return known;
         }
         EvalResult r = evaluate(weights, subset, progress, cancel);
-        fp32Results.keySet().removeIf(k -> k.weights != weights); // forget results of replaced models
         fp32Results.put(key, r);
         return r;
+    }
+
+    /**
+     * Forgets the results of every model but {@code current} (called when another model is opened; a job of the
+     * old model that ends later cannot take the new model's results with it).
+     */
+    public void forgetAllBut(StateDict current) {
+        fp32Results.keySet().removeIf(k -> k.weights != current);
     }
 
     /** The fp32 result for these weights and subset, if already measured. */
