@@ -1,6 +1,5 @@
 package dev.quantlab.cli;
 
-import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarDownloader;
 import dev.quantlab.data.DataLocator;
@@ -10,8 +9,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,27 +47,9 @@ public final class DownloadCommand implements Runnable {
                 : new CifarDownloader(url == null ? DatasetSpec.CIFAR10_BINARY_URL : url, md5);
         out.println("Data folder: " + root.toAbsolutePath());
         out.flush();
-        CancellationToken cancel = new CancellationToken();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            cancel.cancel();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "quantlab-download-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
         CifarDownloader.Result result;
-        try {
-            result = downloader.download(root, new ProgressLine(System.err, System.console() != null), cancel);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C)
-            }
+        try (StopOnExit stop = new StopOnExit("quantlab-download-stop", 5)) {
+            result = downloader.download(root, new ProgressLine(System.err, System.console() != null), stop.token());
         }
         Path folder = result.folder().toAbsolutePath();
         out.println(result.downloaded() ? "CIFAR-10 is ready in " + folder

@@ -2,7 +2,6 @@ package dev.quantlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.AtomicFiles;
-import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.QuantLabHome;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.model.ModelFiles;
@@ -19,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,25 +106,13 @@ public final class TrainCommand implements Runnable {
             }
         };
         // Ctrl-C or a kill asks the trainer to stop; the JVM waits (up to a minute) until it has saved a checkpoint
-        CancellationToken cancel = new CancellationToken();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread onStop = new Thread(() -> {
-            cancel.cancel();
-            try {
-                stopped.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "quantlab-train-stop");
-        Runtime.getRuntime().addShutdownHook(onStop);
         Path fin = runDir.resolve(Trainer.FINAL);
-        try (NDManager mgr = NDManager.newBaseManager()) {
-            new Trainer(config, runDir, printer, cancel).run(mgr, initial, resume, train, test);
+        try (StopOnExit stop = new StopOnExit("quantlab-train-stop", 60);
+             NDManager mgr = NDManager.newBaseManager()) {
+            new Trainer(config, runDir, printer, stop.token()).run(mgr, initial, resume, train, test);
             System.out.println("final weights: " + fin.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + runDir + ": " + e.getMessage(), e);
-        } finally {
-            stopped.countDown();
         }
         if (export != null) {
             try {

@@ -100,16 +100,8 @@ class TrainerTest {
                     .run(m, init, false, test, test);
 
             CancellationToken cancel = new CancellationToken();
-            TrainingListener stopAfterThirdStep = new TrainingListener() {
-                @Override
-                public void onStep(StepResult s) {
-                    if (s.globalStep() == 3) {
-                        cancel.cancel();
-                    }
-                }
-            };
             assertThrows(CancelledException.class, () -> new Trainer(tiny(2, LrSchedule.Kind.COSINE), interrupted,
-                    stopAfterThirdStep, cancel).run(m, init, false, test, test));
+                    cancelAfterStep(3, cancel), cancel).run(m, init, false, test, test));
             Checkpoint.Loaded ck = Checkpoint.load(interrupted.resolve(Trainer.LAST));
             assertEquals(1, ck.state().epoch());
             assertEquals(1, ck.state().stepInEpoch());
@@ -124,16 +116,9 @@ class TrainerTest {
         Path stoppedInEval = dir.resolve("stopped-in-eval");
         try (NDManager m = NDManager.newBaseManager()) {
             CancellationToken cancel = new CancellationToken();
-            TrainingListener stopAfterLastStepOfEpoch0 = new TrainingListener() {
-                @Override
-                public void onStep(StepResult s) {
-                    if (s.globalStep() == 2) {
-                        cancel.cancel();
-                    }
-                }
-            };
+            // step 2 is the last of epoch 0: the cancel is seen by the evaluation that follows
             assertThrows(CancelledException.class, () -> new Trainer(tiny(2, LrSchedule.Kind.COSINE), stoppedInEval,
-                    stopAfterLastStepOfEpoch0, cancel).run(m, init, false, test, test));
+                    cancelAfterStep(2, cancel), cancel).run(m, init, false, test, test));
             Checkpoint.Loaded ck = Checkpoint.load(stoppedInEval.resolve(Trainer.LAST));
             assertEquals(0, ck.state().epoch());
             assertEquals(2, ck.state().stepInEpoch());
@@ -164,6 +149,18 @@ class TrainerTest {
         for (String k : a.asMap().keySet()) {
             assertArrayEquals(a.get(k).values(), again.get(k).values(), k);
         }
+    }
+
+    /** A listener that cancels {@code cancel} once global step {@code step} is done. */
+    private static TrainingListener cancelAfterStep(long step, CancellationToken cancel) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(StepResult s) {
+                if (s.globalStep() == step) {
+                    cancel.cancel();
+                }
+            }
+        };
     }
 
     private static void assertSameWeights(StateDict expected, StateDict actual) {
