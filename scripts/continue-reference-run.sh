@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# Continues training the reference VGG in the background and, when training ends, exports the model to
-# models/vgg-cifar10.safetensors, runs scripts/finish-reference-model.sh (log, plot, sha256) and then
-# scripts/measure-shipped-model.sh (the results table). After training has ended, running it again only
-# re-exports and resumes the measurements.
-# Resumes from ~/.quantlab/checkpoints/reference/last.safetensors, or, on a machine that lacks it, from the
-# committed compact checkpoint models/checkpoints/reference-last.safetensors. Runs from a copy of the jar in
-# ~/.quantlab/bin, so that rebuilding target/ cannot disturb it. Log: ~/.quantlab/checkpoints/reference/train.out
-# Before a working session ends, save the state with scripts/save-training-state.sh.
+# Continues the reference run in the background. While models/vgg-cifar10.safetensors does not exist it resumes
+# training from ~/.quantlab/checkpoints/reference/last.safetensors (or starts it), exports the model when the last
+# epoch ends and runs scripts/finish-reference-model.sh (log, plot, sha256); then, and whenever the model already
+# exists, it runs scripts/measure-shipped-model.sh (the results table; finished steps are skipped, QAT resumes
+# from its checkpoints). Runs from a copy of the jar in ~/.quantlab/bin, so that rebuilding target/ cannot disturb
+# it. Log: ~/.quantlab/checkpoints/reference/train.out
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOME_DIR=${QUANTLAB_HOME:-$HOME/.quantlab}
@@ -25,11 +23,13 @@ fi
 mkdir -p "$BIN" "$RUN"
 rm -rf "$BIN/lib"
 cp -r target/quantlab.jar target/lib "$BIN/"
-if [ ! -f "$RUN/last.safetensors" ]; then
-    cp models/checkpoints/reference-last.safetensors "$RUN/last.safetensors"
-    echo "starting from the committed compact checkpoint"
-fi
 [ -f "$RUN/train.out" ] && mv "$RUN/train.out" "$RUN/train.out.$(date +%Y%m%d-%H%M%S)"
+if [ -f models/vgg-cifar10.safetensors ]; then
+    nohup env QUANTLAB_JAR="$BIN/quantlab.jar" QUANTLAB_DATA="$DATA" "$PWD/scripts/measure-shipped-model.sh" \
+        > "$RUN/train.out" 2>&1 &
+    echo "the reference model exists; measuring it in the background: tail -f $RUN/train.out"
+    exit 0
+fi
 nohup sh -c "java -Xmx6g -jar '$BIN/quantlab.jar' train --data '$DATA' --out '$RUN' --resume --log-every 20 \
       --export '$PWD/models/vgg-cifar10.safetensors' \
     && QUANTLAB_JAR='$BIN/quantlab.jar' '$PWD/scripts/finish-reference-model.sh' \
