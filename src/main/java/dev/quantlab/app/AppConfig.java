@@ -17,9 +17,9 @@ import java.util.Locale;
  */
 public record AppConfig(Path modelPath, Path dataRoot, Path settingsFile, Locale language) {
 
-    /** {@code $QUANTLAB_MODEL} or the shipped model, {@code $QUANTLAB_DATA} or {@code ~/.quantlab/data}. */
+    /** {@code $QUANTLAB_MODEL} or the shipped model, {@code $QUANTLAB_DATA}, {@code ~/.quantlab/data} or {@code ../shared/data}. */
     public static AppConfig defaults() {
-        return new AppConfig(ModelFiles.resolve(null), DataLocator.defaultRoot(null),
+        return new AppConfig(ModelFiles.resolve(null), DataLocator.readRoot(null),
                 QuantLabHome.dir().resolve(SettingsStore.FILE_NAME), Locale.getDefault());
     }
 

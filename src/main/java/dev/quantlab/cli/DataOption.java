@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 public final class DataOption {
     @Option(names = "--data", paramLabel = "DIR",
             description = "CIFAR-10 folder (holding cifar-10-batches-bin/ or cifar-10-batches-py/, or one of them). "
-                    + "Default: $QUANTLAB_DATA, else ~/.quantlab/data.")
+                    + "Default: $QUANTLAB_DATA, else ~/.quantlab/data, else ../shared/data if only that holds CIFAR-10.")
     String data;
 
     public Path root() {
-        return DataLocator.defaultRoot(data);
+        return DataLocator.readRoot(data);
     }
 
     public CifarSplit test() {

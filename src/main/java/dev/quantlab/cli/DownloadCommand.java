@@ -54,7 +54,7 @@ public final class DownloadCommand implements Runnable {
         Path folder = result.folder().toAbsolutePath();
         out.println(result.downloaded() ? "CIFAR-10 is ready in " + folder
                 : "CIFAR-10 is already in " + folder + " (checked, nothing downloaded).");
-        Path usual = DataLocator.defaultRoot(null).toAbsolutePath().normalize();
+        Path usual = DataLocator.readRoot(null).toAbsolutePath().normalize();
         if (!usual.equals(root.toAbsolutePath().normalize())) {
             out.println("Other commands find it with --data " + root + " (or set QUANTLAB_DATA=" + root + ").");
         }

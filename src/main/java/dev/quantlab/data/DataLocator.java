@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Finds CIFAR-10 on disk. The folder comes from {@code --data DIR}, else {@code QUANTLAB_DATA}, else
- * {@code ~/.quantlab/data}; it may hold {@code cifar-10-batches-bin/} or {@code cifar-10-batches-py/},
+ * {@code ~/.quantlab/data} (for reading, {@code ../shared/data} beside a checkout when that is all there is); it may hold {@code cifar-10-batches-bin/} or {@code cifar-10-batches-py/},
  * or be one of them.
  */
 public final class DataLocator {
@@ -19,15 +19,37 @@ public final class DataLocator {
 
     private DataLocator() { }
 
+    /** Where this project keeps CIFAR-10 beside a checkout, read-only ({@code ../shared/data}). */
+    public static final Path BESIDE_CHECKOUT = Path.of("..", "shared", "data");
+
+    /** {@code explicit}, else {@code $QUANTLAB_DATA}, else {@code ~/.quantlab/data}: where data is kept and downloaded. */
     public static Path defaultRoot(String explicit) {
+        Path set = chosen(explicit, System.getenv("QUANTLAB_DATA"));
+        return set != null ? set : QuantLabHome.dir().resolve("data");
+    }
+
+    /**
+     * The folder to read CIFAR-10 from: {@link #defaultRoot}, except that when neither {@code --data} nor
+     * {@code QUANTLAB_DATA} is set and {@code ~/.quantlab/data} holds no dataset, {@code ../shared/data} is used if
+     * it holds one (the app and CLI then work from a checkout with no set-up).
+     */
+    public static Path readRoot(String explicit) {
+        return readRoot(explicit, System.getenv("QUANTLAB_DATA"), QuantLabHome.dir().resolve("data"), BESIDE_CHECKOUT);
+    }
+
+    static Path readRoot(String explicit, String env, Path home, Path besideCheckout) {
+        Path set = chosen(explicit, env);
+        if (set != null) {
+            return set;
+        }
+        return find(home) == null && find(besideCheckout) != null ? besideCheckout : home;
+    }
+
+    private static Path chosen(String explicit, String env) {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String env = System.getenv("QUANTLAB_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return QuantLabHome.dir().resolve("data");
+        return env != null && !env.isBlank() ? Path.of(env) : null;
     }
 
     /** The dataset folder under {@code root}, or an error explaining how to get the data. */

@@ -53,6 +53,18 @@ class DataLocatorTest {
     }
 
     @Test
+    void readingFallsBackToTheFolderBesideTheCheckoutOnlyWhenNothingElseIsSetUp() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home-data"));
+        Path beside = SharedData.root();
+        assertEquals(beside, DataLocator.readRoot(null, null, home, beside));
+        assertEquals(Path.of("/env/data"), DataLocator.readRoot(null, "/env/data", home, beside));
+        assertEquals(Path.of("/cli/data"), DataLocator.readRoot("/cli/data", "/env/data", home, beside));
+        assertEquals(home, DataLocator.readRoot(null, "", home, tmp.resolve("nothing-here")));
+        Files.createDirectories(home.resolve(CifarBinaryReader.FOLDER));
+        assertEquals(home, DataLocator.readRoot(null, null, home, beside), "data under ~/.quantlab wins");
+    }
+
+    @Test
     void datasetReadsTheSharedTestSplitFromTheRoot() {
         assertEquals(10_000, CifarDataset.test(SharedData.root()).size());
     }
