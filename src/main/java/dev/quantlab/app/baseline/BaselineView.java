@@ -6,6 +6,7 @@ import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabHeader;
@@ -22,11 +23,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /** The Baseline tab's layout: summary and evaluation on top, per-class accuracy and confusion matrix below. */
@@ -52,25 +51,13 @@ final class BaselineView extends VBox {
             confusion.show(r);
         });
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("tab-grid");
+        GridPane grid = TabGrid.of(52, 42);
         grid.add(new Card(I18n.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
         grid.add(new Card(I18n.t("baseline.card.accuracy"), evaluationBox(ctx)), 1, 0);
         perClassPane.getStyleClass().add("card");
         confusionPane.getStyleClass().add("card");
         grid.add(perClassPane, 0, 1);
         grid.add(confusionPane, 1, 1);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setPercentWidth(52);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setPercentWidth(48);
-        RowConstraints r0 = new RowConstraints();
-        r0.setPercentHeight(42);
-        RowConstraints r1 = new RowConstraints();
-        r1.setPercentHeight(58);
-        grid.getColumnConstraints().addAll(c0, c1);
-        grid.getRowConstraints().addAll(r0, r1);
-        VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(header, noModel, grid);
     }
 

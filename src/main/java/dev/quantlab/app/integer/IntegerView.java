@@ -4,6 +4,7 @@ import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.Figure;
@@ -14,11 +15,9 @@ import dev.quantlab.app.services.DatasetService;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /** The Integer tab's layout: run and comparison, the throughput chart, and the worked example below. */
@@ -43,25 +42,13 @@ final class IntegerView extends VBox {
         speed.show(vm.comparison().get());
         example = new WorkedExampleView(vm, ctx);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("tab-grid");
+        GridPane grid = TabGrid.of(38, 42);
         ComparisonPanel panel = new ComparisonPanel(vm, ctx);
         HBox.setHgrow(speedPane, Priority.ALWAYS);
         HBox resultsAndChart = new HBox(12, panel.results(), speedPane);
         grid.add(new Card(I18n.t("integer.run.card"), panel.controls()), 0, 0);
         grid.add(new Card(I18n.t("integer.speed.card"), resultsAndChart, speedPane.takeExportButton()), 1, 0);
         grid.add(new Card(I18n.t("integer.example.card"), example), 0, 1, 2, 1);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setPercentWidth(38);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setPercentWidth(62);
-        RowConstraints r0 = new RowConstraints();
-        r0.setPercentHeight(42);
-        RowConstraints r1 = new RowConstraints();
-        r1.setPercentHeight(58);
-        grid.getColumnConstraints().addAll(c0, c1);
-        grid.getRowConstraints().addAll(r0, r1);
-        VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(header, noModel, noData, grid);
     }
 

@@ -2,16 +2,14 @@ package dev.quantlab.app.integer;
 
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.linear.CalibratedWeights;
 import dev.quantlab.app.linear.Calibration;
-import dev.quantlab.app.linear.CalibrationJob;
 import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.linear.IntegerRuns;
 import dev.quantlab.app.linear.LinearRun;
-import dev.quantlab.app.linear.LinearViewModel;
 import dev.quantlab.app.linear.Numbers;
 import dev.quantlab.app.linear.RunRecorder;
 import dev.quantlab.app.jobs.JobStart;
@@ -46,20 +44,18 @@ public final class IntegerViewModel {
     private final ObjectProperty<RequantMode> requantMode = new SimpleObjectProperty<>(RequantMode.FLOAT_MULTIPLIER);
     private final ObjectProperty<WeightGranularity> granularity =
             new SimpleObjectProperty<>(WeightGranularity.PER_CHANNEL);
-    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LinearViewModel.LESSON_CALIBRATION);
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
     private final IntegerProperty layer = new SimpleIntegerProperty(1);
     private final IntegerProperty oc = new SimpleIntegerProperty(0);
     private final IntegerProperty y = new SimpleIntegerProperty(0);
     private final IntegerProperty x = new SimpleIntegerProperty(0);
     private final IntegerProperty image = new SimpleIntegerProperty(0);
-    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WorkedExample> example = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper exampleMessage = new ReadOnlyStringWrapper("");
     private final JobProgress job = new JobProgress(I18n.t("integer.run.idle"));
+    private final CalibratedWeights calibrated;
     private LatestRequestLoader<ExampleKey, WorkedExample> loader;
-    private StateDict weights;
 
     public IntegerViewModel(AppServices services) {
         this(services, Platform::runLater);
@@ -70,7 +66,8 @@ public final class IntegerViewModel {
         this.fxThread = fxThread;
         this.models = services.integerModels();
         this.recorder = new RunRecorder(services);
-        for (var p : List.of(requantMode, granularity, calibration)) {
+        this.calibrated = new CalibratedWeights(services, fxThread, job);
+        for (var p : List.of(requantMode, granularity, calibrated.calibration())) {
             p.addListener((o, a, b) -> requestExample());
         }
         for (IntegerProperty p : List.of(oc, y, x, image)) {
@@ -83,8 +80,6 @@ public final class IntegerViewModel {
             x.set(Math.min(x.get(), s.size() - 1));
             requestExample();
         });
-        calibrationImages.addListener((o, a, n) -> calibration.set(null));
-        CalibrationJob.adoptOthers(services, fxThread, () -> weights, calibrationImages, calibration);
         services.model().weights().addListener((o, a, w) -> useWeights(w));
         useWeights(services.model().weights().get());
     }
@@ -93,10 +88,9 @@ public final class IntegerViewModel {
         if (loader != null) {
             loader.close();
         }
-        weights = w;
+        calibrated.use(w);
         comparison.set(null);
         example.set(null);
-        calibration.set(null);
         WorkedExamples examples = new WorkedExamples(models, services.data());
         loader = new LatestRequestLoader<>(examples::compute, services.previews(), fxThread,
                 new LatestRequestLoader.Listener<>() {
@@ -116,10 +110,11 @@ public final class IntegerViewModel {
     }
 
     private void requestExample() {
-        if (loader == null || calibration.get() == null) {
+        Calibration c = calibrated.calibration().get();
+        if (loader == null || c == null) {
             return;
         }
-        ExampleKey key = new ExampleKey(calibration.get(), config(), layer.get(), oc.get(), y.get(), x.get(),
+        ExampleKey key = new ExampleKey(c, config(), layer.get(), oc.get(), y.get(), x.get(),
                 image.get());
         if (loader.cached(key).isEmpty()) {
             exampleMessage.set(I18n.t("integer.example.computing"));
@@ -134,45 +129,21 @@ public final class IntegerViewModel {
 
     /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
     public JobStart run() {
-        JobStart s = check();
-        if (s != JobStart.STARTED) {
-            return s;
-        }
-        StateDict w = weights;
-        IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config(),
-                calibrationImages.get(), subset.get(), true);
-        Job<IntegerRuns.Outcome> j = services.jobs().submit(I18n.t("integer.run.job", r.subset()),
-                IntegerRuns.work(models, services.data(), services.evaluation(), r), o -> {
-                    if (w != weights) {
-                        return;
-                    }
+        return calibrated.runIntegerModel(I18n.t("integer.run.job", subset.get()), config(), subset.get(), true,
+                (r, o) -> {
                     LinearRun run = IntegerRuns.toRun("integer", r, o, o.fp32().accuracyPercent());
                     comparison.set(new Comparison(o.fp32(), o.integer(), run));
-                    calibration.set(o.calibration());
                     recorder.record(run);
                     job.setMessage(I18n.t("integer.run.done", Numbers.percent(run.accuracy()),
                             Numbers.percent(run.fp32Accuracy()), run.images()));
                 });
-        job.track(j);
-        return JobStart.STARTED;
     }
 
     /** Calibrates (so that the worked example can be shown) without evaluating. */
     public JobStart prepare() {
-        JobStart s = check();
-        if (s != JobStart.STARTED) {
-            return s;
-        }
-        int n = calibrationImages.get();
-        job.track(CalibrationJob.submit(services, weights, n, I18n.t("integer.prepare.job", n), c -> {
-            calibration.set(c);
-            job.setMessage(I18n.t("integer.prepare.done", c.images()));
-        }));
-        return JobStart.STARTED;
-    }
-
-    private JobStart check() {
-        return JobStart.check(weights != null, services.data(), job);
+        int n = calibrated.calibrationImages().get();
+        return calibrated.calibrate(I18n.t("integer.prepare.job", n),
+                c -> job.setMessage(I18n.t("integer.prepare.done", c.images())));
     }
 
     public void cancel() {
@@ -197,7 +168,7 @@ public final class IntegerViewModel {
     }
 
     public IntegerProperty calibrationImages() {
-        return calibrationImages;
+        return calibrated.calibrationImages();
     }
 
     public ObjectProperty<TestSubset> subset() {
@@ -225,7 +196,7 @@ public final class IntegerViewModel {
     }
 
     public ReadOnlyObjectProperty<Calibration> calibration() {
-        return calibration.getReadOnlyProperty();
+        return calibrated.calibration();
     }
 
     public ReadOnlyObjectProperty<Comparison> comparison() {

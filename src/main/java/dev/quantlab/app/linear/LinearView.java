@@ -5,6 +5,7 @@ import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.export.DataTable;
@@ -21,11 +22,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 
@@ -79,22 +78,10 @@ final class LinearView extends VBox {
         });
         show(vm.preview().get());
 
-        GridPane layout = new GridPane();
-        layout.getStyleClass().add("tab-grid");
+        GridPane layout = TabGrid.of(56, 50);
         layout.add(weights, 0, 0, 1, 2);
         layout.add(new Card(I18n.t("linear.details.card"), details(ctx)), 1, 0);
         layout.add(new Card(I18n.t("linear.eval.card"), new AccuracyPanel(vm, ctx)), 1, 1);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setPercentWidth(56);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setPercentWidth(44);
-        RowConstraints r0 = new RowConstraints();
-        r0.setPercentHeight(50);
-        RowConstraints r1 = new RowConstraints();
-        r1.setPercentHeight(50);
-        layout.getColumnConstraints().addAll(c0, c1);
-        layout.getRowConstraints().addAll(r0, r1);
-        VBox.setVgrow(layout, Priority.ALWAYS);
         getChildren().addAll(header, noModel, controls(), layout);
     }
 

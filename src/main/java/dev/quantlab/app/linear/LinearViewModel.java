@@ -3,7 +3,6 @@ package dev.quantlab.app.linear;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
@@ -49,16 +48,14 @@ public final class LinearViewModel {
     private final IntegerProperty bits = new SimpleIntegerProperty(4);
     private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
     private final BooleanProperty showFp32 = new SimpleBooleanProperty(false);
-    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LESSON_CALIBRATION);
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
     private final ReadOnlyObjectWrapper<LinearPreviews.Preview> preview = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<LinearRun> runs = FXCollections.observableArrayList();
     private final JobProgress job = new JobProgress(I18n.t("linear.eval.idle"));
+    private final CalibratedWeights calibrated;
     private LatestRequestLoader<LinearPreviews.Key, LinearPreviews.Preview> loader;
-    private StateDict weights;
 
     public LinearViewModel(AppServices services) {
         this(services, Platform::runLater);
@@ -69,11 +66,10 @@ public final class LinearViewModel {
         this.fxThread = fxThread;
         this.models = services.integerModels();
         this.recorder = new RunRecorder(services);
+        this.calibrated = new CalibratedWeights(services, fxThread, job);
         bits.addListener((o, a, b) -> requestPreview());
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
-        calibration.addListener((o, a, b) -> requestPreview());
-        calibrationImages.addListener((o, a, n) -> calibration.set(null));
-        CalibrationJob.adoptOthers(services, fxThread, () -> weights, calibrationImages, calibration);
+        calibrated.calibration().addListener((o, a, b) -> requestPreview());
         services.model().weights().addListener((o, a, w) -> useWeights(w));
         useWeights(services.model().weights().get());
     }
@@ -82,9 +78,8 @@ public final class LinearViewModel {
         if (loader != null) {
             loader.close();
         }
-        weights = w;
+        calibrated.use(w);
         preview.set(null);
-        calibration.set(null);
         runs.clear();
         if (w == null) {
             loader = null;
@@ -116,7 +111,7 @@ public final class LinearViewModel {
         if (loader == null) {
             return;
         }
-        LinearPreviews.Key key = new LinearPreviews.Key(bits.get(), activationBits(), calibration.get());
+        LinearPreviews.Key key = new LinearPreviews.Key(bits.get(), activationBits(), calibrated.calibration().get());
         if (loader.cached(key).isEmpty()) {
             computing.set(true);
             previewMessage.set(I18n.t("linear.preview.computing", key.bits()));
@@ -136,39 +131,20 @@ public final class LinearViewModel {
 
     /** Records activation ranges on the chosen number of training images. */
     public JobStart calibrate() {
-        JobStart s = check();
-        if (s != JobStart.STARTED) {
-            return s;
-        }
-        int images = calibrationImages.get();
-        job.track(CalibrationJob.submit(services, weights, images, I18n.t("linear.calibrate.job", images), c -> {
-            calibration.set(c);
-            job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds()));
-        }));
-        return JobStart.STARTED;
+        int images = calibrated.calibrationImages().get();
+        return calibrated.calibrate(I18n.t("linear.calibrate.job", images),
+                c -> job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds())));
     }
 
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
     public JobStart evaluate() {
-        JobStart s = check();
-        if (s != JobStart.STARTED) {
-            return s;
-        }
-        StateDict w = weights;
-        IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config(),
-                calibrationImages.get(), subset.get(), false);
-        Job<IntegerRuns.Outcome> j = services.jobs().submit(I18n.t("linear.eval.job", RunsTable.model(r.config()), r.subset()),
-                IntegerRuns.work(models, services.data(), services.evaluation(), r), o -> finished(w, r, o));
-        job.track(j);
-        return JobStart.STARTED;
+        IntegerVggConfig config = config();
+        return calibrated.runIntegerModel(I18n.t("linear.eval.job", RunsTable.model(config), subset.get()), config,
+                subset.get(), false, this::finished);
     }
 
-    private void finished(StateDict w, IntegerRuns.Request r, IntegerRuns.Outcome o) {
-        if (w != weights) {
-            return;
-        }
-        calibration.set(o.calibration());
-        double fp32 = services.evaluation().fp32Result(w, r.subset()).map(EvalResult::accuracyPercent)
+    private void finished(IntegerRuns.Request r, IntegerRuns.Outcome o) {
+        double fp32 = services.evaluation().fp32Result(r.weights(), r.subset()).map(EvalResult::accuracyPercent)
                 .orElse(Double.NaN);
         LinearRun run = IntegerRuns.toRun("linear", r, o, fp32);
         runs.removeIf(x -> x.config().equals(run.config()) && x.subset().equals(run.subset()));
@@ -176,10 +152,6 @@ public final class LinearViewModel {
         recorder.record(run);
         job.setMessage(I18n.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
                 run.imagesPerSecond()));
-    }
-
-    private JobStart check() {
-        return JobStart.check(weights != null, services.data(), job);
     }
 
     public void cancel() {
@@ -199,7 +171,7 @@ public final class LinearViewModel {
     }
 
     public IntegerProperty calibrationImages() {
-        return calibrationImages;
+        return calibrated.calibrationImages();
     }
 
     public ObjectProperty<TestSubset> subset() {
@@ -211,7 +183,7 @@ public final class LinearViewModel {
     }
 
     public ReadOnlyObjectProperty<Calibration> calibration() {
-        return calibration.getReadOnlyProperty();
+        return calibrated.calibration();
     }
 
     public ReadOnlyBooleanProperty computing() {
