@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,10 @@ class CompareTabTest {
         robot.interact(() -> app.services.results().add(RunRecord.of(Method.LINEAR, 8, 8.80, 8.83, 92.1, 1000)));
         for (ImageFormat f : ImageFormat.values()) {
             Path file = out.resolve("compare." + f.extension());
-            ExportResult[] r = new ExportResult[1];
-            robot.interact(() -> r[0] = app.export.exportFigureTo(tab.chartFigure(), f, file));
-            assertEquals(1, r[0].written().size(), f + ": " + app.errors.errors);
+            AtomicReference<ExportResult> r = new AtomicReference<>();
+            robot.interact(() -> app.export.exportFigureTo(tab.chartFigure(), f, file, r::set));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> r.get() != null);
+            assertEquals(1, r.get().written().size(), f + ": " + app.errors.errors);
             byte[] bytes = Files.readAllBytes(file);
             String head = new String(Arrays.copyOf(bytes, 64), StandardCharsets.ISO_8859_1);
             switch (f) {
@@ -76,6 +78,14 @@ class CompareTabTest {
                 default -> throw new AssertionError(f);
             }
         }
+        Path png = out.resolve("compare.png");
+        long size = Files.size(png);
+        robot.interact(() -> app.export.setOverwritePolicy(dev.quantlab.app.export.OverwritePolicy.NEVER));
+        AtomicReference<ExportResult> again = new AtomicReference<>();
+        robot.interact(() -> app.export.exportFigureTo(tab.chartFigure(), ImageFormat.PNG, png, again::set));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.get() != null);
+        assertEquals(List.of(png), again.get().skipped(), "an existing file is kept when replacing is refused");
+        assertEquals(size, Files.size(png));
     }
 
     @Test

@@ -45,13 +45,23 @@ public final class ExportActions {
         File f = saveChooser(figure.name(), format.description(), format.extension()).showSaveDialog(owner.get());
         if (f != null) {
             lastFolder = f.toPath().toAbsolutePath().getParent();
-            exportFigureTo(figure, format, f.toPath());
+            exportFigureTo(figure, format, f.toPath(), r -> { });
         }
     }
 
-    /** Writes the chart to {@code file} (asking before replacing it). */
-    public ExportResult exportFigureTo(Figure figure, ImageFormat format, Path file) {
-        return run(() -> new Exporter(policy).exportFigure(figure, format, file));
+    /**
+     * Writes the chart to {@code file} in a background job (a large chart takes a moment as PDF or 2x PNG), drawing
+     * a copy so that the one on screen can go on changing; an existing file is replaced only if the overwrite policy
+     * allows (asked here, before the job starts). {@code done} gets the result.
+     */
+    public void exportFigureTo(Figure figure, ImageFormat format, Path file, Consumer<ExportResult> done) {
+        Figure copy = figure.snapshot();
+        OverwritePolicy decided = decide(List.of(file));
+        jobs.submit(I18n.t("app.export.job", String.valueOf(file.getFileName())),
+                (p, c) -> new Exporter(decided).exportFigure(copy, format, file), r -> {
+                    notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
+                    done.accept(r);
+                });
     }
 
     /** Asks for a file name, then writes the table as CSV. */
@@ -91,14 +101,18 @@ public final class ExportActions {
             return;
         }
         FigureSet copy = set.snapshot();
-        List<Path> existing = Exporter.plannedFiles(copy, folder).stream().filter(Files::exists).toList();
-        OverwritePolicy decided = existing.isEmpty() || policy.allowOverwrite(existing)
-                ? OverwritePolicy.ALWAYS : OverwritePolicy.NEVER;
+        OverwritePolicy decided = decide(Exporter.plannedFiles(copy, folder));
         jobs.submit(I18n.t("app.export.job", String.valueOf(folder.getFileName())),
                 (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
                     notice.accept(I18n.t("app.export.allDone", r.summary(), folder.toString()));
                     done.accept(r);
                 });
+    }
+
+    /** Asks (on the FX thread) whether the existing ones of {@code files} may be replaced; the answer, as a policy. */
+    private OverwritePolicy decide(List<Path> files) {
+        List<Path> existing = files.stream().filter(Files::exists).toList();
+        return existing.isEmpty() || policy.allowOverwrite(existing) ? OverwritePolicy.ALWAYS : OverwritePolicy.NEVER;
     }
 
     private interface Export {
