@@ -5,6 +5,7 @@ import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.BitSlider;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabHeader;
@@ -40,12 +41,14 @@ final class KMeansView extends VBox {
     private final WeightHistogramChart histogram = new WeightHistogramChart();
     private final DemoGrid before = new DemoGrid();
     private final DemoGrid after = new DemoGrid();
-    private final Slider slider = new Slider(KMeansViewModel.MIN_BITS, KMeansViewModel.MAX_BITS, 4);
+    private final Slider slider;
     /** Listeners on the view model, removed by {@link #dispose()} when the view is replaced. */
     private final List<javafx.util.Subscription> subscriptions = new ArrayList<>();
 
     KMeansView(KMeansViewModel vm, TabContext ctx) {
         this.vm = vm;
+        this.slider = BitSlider.create("bitsSlider", KMeansViewModel.MIN_BITS, KMeansViewModel.MAX_BITS, 220, vm.bits(),
+                subscriptions::add);
         getStyleClass().add("tab-content");
         TabHeader header = new TabHeader("2–3", I18n.t("kmeans.header.title"), I18n.t("kmeans.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
@@ -81,17 +84,6 @@ final class KMeansView extends VBox {
         layer.setId("layerChoice");
         layer.getItems().setAll(vm.layers());
         layer.valueProperty().bindBidirectional(vm.layer());
-        slider.setId("bitsSlider");
-        slider.setMajorTickUnit(1);
-        slider.setMinorTickCount(0);
-        slider.setSnapToTicks(true);
-        slider.setShowTickMarks(true);
-        slider.setShowTickLabels(true);
-        slider.setBlockIncrement(1);
-        slider.setPrefWidth(220);
-        slider.setValue(vm.bits().get());
-        slider.valueProperty().addListener((o, a, v) -> vm.bits().set((int) Math.round(v.doubleValue())));
-        subscriptions.add(vm.bits().subscribe((a, b) -> slider.setValue(b.intValue())));
         Label bitsLabel = new Label();
         bitsLabel.setId("bitsLabel");
         bitsLabel.getStyleClass().add("value-chip");

@@ -4,6 +4,7 @@ import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.BitSlider;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
@@ -38,10 +39,12 @@ final class LinearView extends VBox {
     private final GranularityErrorChart errors = new GranularityErrorChart();
     private final ActivationRangeChart ranges = new ActivationRangeChart();
     private final ScalesTable scales = new ScalesTable();
-    private final Slider slider = new Slider(LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 4);
+    private final Slider slider;
 
     LinearView(LinearViewModel vm, TabContext ctx) {
         this.vm = vm;
+        this.slider = BitSlider.create("linearBitsSlider", LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 200,
+                vm.bits(), s -> { }); // the view lives as long as its view model
         getStyleClass().add("tab-content");
         TabHeader header = new TabHeader("5", I18n.t("linear.title"), I18n.t("linear.subtitle"));
         header.exportAllButton().setText(I18n.t("linear.exportAll"));
@@ -98,17 +101,6 @@ final class LinearView extends VBox {
     }
 
     private HBox controls() {
-        slider.setId("linearBitsSlider");
-        slider.setMajorTickUnit(1);
-        slider.setMinorTickCount(0);
-        slider.setSnapToTicks(true);
-        slider.setShowTickMarks(true);
-        slider.setShowTickLabels(true);
-        slider.setBlockIncrement(1);
-        slider.setPrefWidth(200);
-        slider.setValue(vm.bits().get());
-        slider.valueProperty().addListener((o, a, v) -> vm.bits().set((int) Math.round(v.doubleValue())));
-        vm.bits().addListener((o, a, b) -> slider.setValue(b.intValue()));
         Label bits = new Label();
         bits.setId("linearBitsLabel");
         bits.getStyleClass().add("value-chip");
