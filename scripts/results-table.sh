@@ -15,6 +15,8 @@ done_step() { [ -f "$DIR/$1.txt" ] && [ "$(tail -n 1 "$DIR/$1.txt")" = "# exit 0
 cmd() { head -n 1 "$DIR/$1.txt" | sed -e 's/^# [^ ]* java -jar quantlab.jar /quantlab /' -e 's/ --record [^ ]*//'; }
 # value NAME REGEX: the first capture of REGEX (sed -E) in a step's log
 value() { sed -nE "s/$2/\1/p" "$DIR/$1.txt" | head -n 1; }
+# last NAME REGEX: the same for the last match (the quantized model's line comes after the fp32 ones)
+last() { sed -nE "s/$2/\1/p" "$DIR/$1.txt" | tail -n 1; }
 
 echo "| model | size (lesson's rule) | size as stored | top-1 accuracy | command |"
 echo "|---|---|---|---|---|"
@@ -48,7 +50,7 @@ kmeans_rows kmeans-qat 8 "after QAT"
 linear_row() {
     local step=$1 label=$2
     done_step "$step" || return 0
-    echo "| $label | $(value "$step" '^[a-z0-9]+ model has size=([0-9.]+ MiB).*$') | $(value "$step" '^integer weights and int32 biases as stored: (.*)$') | $(value "$step" '^[a-z0-9]+ model has accuracy=(.*)$') | \`$(cmd "$step")\` |"
+    echo "| $label | $(value "$step" '^[a-z0-9]+ model has size=([0-9.]+ MiB).*$') | $(value "$step" '^integer weights and int32 biases as stored: (.*)$') | $(last "$step" '^[a-z0-9]+ model has accuracy=(.*)$') | \`$(cmd "$step")\` |"
 }
 linear_row linear-int8 "int8 integer-only (per-channel weights, float multiplier)"
 linear_row linear-int8-fixed-point "int8 integer-only, fixed-point multiplier"
