@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quantlab.app.compare.CompareTab;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.ImageFormat;
+import dev.quantlab.results.MeasuredResults;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.RunRecord;
@@ -58,6 +59,32 @@ class CompareTabTest {
         int before = tab.runPoints();
         robot.interact(() -> app.services.results().add(RunRecord.of(Method.KMEANS_QAT, 2, 2.20, 2.27, 88.5, 500)));
         assertEquals(before + 1, tab.runPoints());
+    }
+
+    @Test
+    void resultsMeasuredOnTheLoadedModelAreShownAndFollowTheModel(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        assertEquals(0, tab.measuredPoints(), "the test weights have no results file beside them");
+        Path measured = out.resolve("measured.safetensors");
+        Files.copy(TestWeights.file(), measured);
+        Files.writeString(MeasuredResults.besideModel(measured), ResultsJson.write(List.of(
+                RunRecord.of(Method.FP32, 32, 35.20, 35.20, 92.73, 10_000),
+                RunRecord.of(Method.LINEAR, 8, 8.80, 8.81, 92.77, 10_000))));
+        robot.interact(() -> app.services.model().load(measured));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.measuredPoints() == 2);
+        assertEquals(0, tab.runPoints(), "measured results are not the learner's runs");
+
+        robot.interact(() -> app.services.model().load(TestWeights.file()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.measuredPoints() == 0);
+
+        Path damaged = out.resolve("damaged.safetensors");
+        Files.copy(TestWeights.file(), damaged);
+        Files.writeString(MeasuredResults.besideModel(damaged), "{ not json");
+        robot.interact(() -> app.services.model().load(damaged));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> app.services.notice().get().contains("damaged-results.json"));
+        assertEquals(0, tab.measuredPoints());
+        assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class CompareTab extends ViewTab {
         return view.chart().runPoints();
     }
 
+    /** Points measured on the loaded model, from its results file (tests). */
+    public int measuredPoints() {
+        return view.chart().measuredPoints();
+    }
+
     /** Points of the lesson's faint reference series (tests). */
     public int referencePoints() {
         return view.chart().referencePoints();

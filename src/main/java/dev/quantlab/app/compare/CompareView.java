@@ -10,14 +10,22 @@ import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.app.results.ObservableResults;
 import dev.quantlab.core.UserFacingException;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.results.MeasuredResults;
 import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.RunRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,13 +40,16 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /**
- * The Compare tab's layout: accuracy against size for every recorded run over the lesson's numbers, the runs
+ * The Compare tab's layout: accuracy against size for every recorded run (and the results measured on the loaded
+ * model, read from its {@code <name>-results.json}) over the lesson's numbers, the runs
  * themselves (with "Add results from a file…" and "Clear results…"), and k-means and linear quantization side by side.
  */
 final class CompareView extends VBox {
     private final ObservableResults results;
     private final CompareChart chart;
     private final ListChangeListener<RunRecord> onRuns;
+    private final javafx.util.Subscription onModel;
+    private int measuredGeneration;
     private final TradeOffTable tradeOffs = new TradeOffTable();
     private final StringProperty importMessage = new SimpleStringProperty("");
     private final BooleanProperty importShown = new SimpleBooleanProperty();
@@ -105,6 +116,37 @@ final class CompareView extends VBox {
         onRuns = c -> chart.show(results.runs());
         results.runs().addListener(onRuns);
         chart.show(results.runs());
+        onModel = ctx.services().model().weights().subscribe(w -> showMeasured(w, ctx));
+    }
+
+    /**
+     * Reads, off the FX thread, the results measured on the model now loaded (none when it has no results file); a
+     * damaged file is said in the status line and shows nothing.
+     */
+    private void showMeasured(StateDict weights, TabContext ctx) {
+        int gen = ++measuredGeneration;
+        Path model = ctx.services().model().path().get();
+        if (weights == null || model == null) {
+            chart.showMeasured(List.of());
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return MeasuredResults.read(model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, ctx.services().previews()).whenComplete((runs, error) -> Platform.runLater(() -> {
+            if (gen != measuredGeneration) {
+                return;
+            }
+            chart.showMeasured(error == null ? runs : List.of());
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                        : error;
+                ctx.services().notice().set(Messages.describe(cause));
+            }
+        }));
     }
 
     /**
@@ -139,6 +181,7 @@ final class CompareView extends VBox {
 
     void dispose() {
         results.runs().removeListener(onRuns);
+        onModel.unsubscribe();
     }
 
     /** What the last "Add results from a file…" did, or "" (tests). */
