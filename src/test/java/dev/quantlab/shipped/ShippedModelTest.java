@@ -1,0 +1,80 @@
+package dev.quantlab.shipped;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.quantlab.TestPaths;
+import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.ProgressListener;
+import dev.quantlab.data.CifarBinaryReader;
+import dev.quantlab.data.CifarSplit;
+import dev.quantlab.eval.EvalResult;
+import dev.quantlab.eval.Evaluator;
+import dev.quantlab.linear.FoldedVgg;
+import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.linear.pipeline.ActivationCalibrator;
+import dev.quantlab.linear.pipeline.LinearExperiment;
+import dev.quantlab.model.ModelFiles;
+import dev.quantlab.model.StateDict;
+import dev.quantlab.model.VggNet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model that ships in models/: it is the file its model card describes, a trained VGG (on a test subset, not
+ * the full-test-set benchmark), BatchNorm folding keeps its predictions and its int8 integer-only model agrees.
+ */
+class ShippedModelTest {
+    private static final Path MODEL = Path.of(ModelFiles.SHIPPED);
+    private static final int IMAGES = 200;
+    /** The integer-only model runs at ~25 img/s on 2 cores. */
+    private static final int INTEGER_IMAGES = 100;
+    private static CifarSplit test;
+    private static StateDict weights;
+
+    @BeforeAll
+    static void load() {
+        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        weights = ModelFiles.load(MODEL);
+    }
+
+    @Test
+    void isTheFileItsModelCardDescribes() throws Exception {
+        String card = Files.readString(Path.of("models", "MODEL_CARD.md"));
+        Matcher m = Pattern.compile("sha256 \\| `([0-9a-f]{64})`").matcher(card);
+        assertTrue(m.find(), "the model card states the sha256");
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(MODEL));
+        assertEquals(m.group(1), HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void isTrainedAndBatchNormFoldingKeepsEveryPrediction() {
+        try (NDManager m = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(m, weights)) {
+            EvalResult fp32 = new Evaluator(100).evaluate(m, Evaluator.of(net), test, IMAGES, ProgressListener.NONE,
+                    CancellationToken.none());
+            assertTrue(fp32.accuracyPercent() >= 88, "fp32 accuracy on " + IMAGES + " test images: " + fp32);
+            LinearExperiment exp = new LinearExperiment(new ActivationCalibrator.Settings(1, 100, 100, 0),
+                    CancellationToken.none());
+            EvalResult folded = exp.evaluateFolded(m, FoldedVgg.fromStateDict(weights), test, IMAGES,
+                    ProgressListener.NONE);
+            assertEquals(fp32.accuracyPercent(), folded.accuracyPercent(), 0.01);
+            for (int c = 0; c < 10; c++) {
+                assertEquals(java.util.Arrays.toString(fp32.confusion()[c]), java.util.Arrays.toString(folded.confusion()[c]));
+            }
+            CifarSplit train = CifarBinaryReader.readTrain(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+            LinearExperiment.Built int8 = exp.build(m, weights, train, IntegerVggConfig.lesson(), ProgressListener.NONE);
+            EvalResult fp32Few = new Evaluator(100).evaluate(m, Evaluator.of(net), test, INTEGER_IMAGES,
+                    ProgressListener.NONE, CancellationToken.none());
+            EvalResult integer = exp.evaluate(int8.model(), test, INTEGER_IMAGES, ProgressListener.NONE);
+            assertEquals(fp32Few.accuracyPercent(), integer.accuracyPercent(), 2.0,
+                    "int8 integer-only vs fp32 on " + INTEGER_IMAGES + " images");
+        }
+    }
+}
