@@ -3,8 +3,8 @@
 # step, each step's output kept in docs/results/<step>.txt (its first line is the command, its last "# exit 0").
 # A step that already finished is skipped, so after an interruption run the script again: the QAT step resumes
 # from its checkpoints (default ~/.quantlab/qat). About 5-6 CPU-hours on 2 cores, most of it 2-bit QAT.
-# Every measured model is also recorded (--record) in models/vgg-cifar10-results.json, which the app's Compare tab
-# adds with "Add results from a file…"; scripts/results-table.sh prints the README's table from the logs.
+# Every measured model is also recorded (--record) in models/vgg-cifar10-results.json (for another QUANTLAB_MODEL:
+# <name>-results.json beside it), which the app's Compare tab draws for that model; scripts/results-table.sh prints the README's table from the logs.
 #
 #   scripts/measure-shipped-model.sh              # all steps, results in docs/results/
 #   QUICK=1 scripts/measure-shipped-model.sh      # a few minutes on 200 images, results in target/quick-results/
@@ -24,7 +24,9 @@ if [ "${QUICK:-0}" = 1 ]; then
     QAT=(--epochs 1 --epoch-fraction 0.01)
 else
     OUT=docs/results
-    RESULTS=models/vgg-cifar10-results.json
+    # kept beside the measured model as <name>-results.json, where the app's Compare tab finds it
+    MODEL=${QUANTLAB_MODEL:-models/vgg-cifar10.safetensors}
+    RESULTS=${MODEL%.*}-results.json
     QAT_DIR=${QAT_CHECKPOINTS:-${QUANTLAB_HOME:-$HOME/.quantlab}/qat}
     EVAL=()
     BENCH=(--limit 500)

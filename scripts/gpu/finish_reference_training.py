@@ -164,7 +164,9 @@ class Vgg:
     """The lesson's VGG as a functional forward over named tensors (dev.quantlab.model.VggNet)."""
 
     def __init__(self, tensors, device):
-        self.t = {k: torch.from_numpy(v).to(device) for k, v in tensors.items() if not k.startswith(MOMENTUM_PREFIX)}
+        # a compact checkpoint (quantlab compact-checkpoint) holds fp16 weights: train in fp32
+        self.t = {k: torch.from_numpy(v.astype(np.float32) if v.dtype == np.float16 else v).to(device)
+                  for k, v in tensors.items() if not k.startswith(MOMENTUM_PREFIX)}
         self.convs = sum(1 for c in CONFIG if c > 0)
         self.decayed = [f"backbone.conv{i}.weight" for i in range(self.convs)] + ["classifier.weight"]
         self.trainable = []
@@ -247,7 +249,7 @@ def main():
     for k in net.trainable:
         buf = tensors.get(MOMENTUM_PREFIX + k)
         if buf is not None:
-            opt.state[net.t[k]]["momentum_buffer"] = torch.from_numpy(buf).to(dev)
+            opt.state[net.t[k]]["momentum_buffer"] = torch.from_numpy(buf.astype(np.float32)).to(dev)
             restored += 1
     bs = cfg["batch"]
     steps = len(train_y) // bs
@@ -260,6 +262,8 @@ def main():
     print(f"resuming epoch {epoch} of {cfg['epochs']} on {name} (torch {torch.__version__}); "
           f"{restored} momentum buffers restored; {meta['config']}", flush=True)
 
+    if args.limit_steps > steps:
+        sys.exit(f"--limit-steps {args.limit_steps} is more than the {steps} steps of an epoch")
     run_steps = args.limit_steps if args.limit_steps > 0 else steps
     last_epoch = epoch + 1 if args.limit_steps > 0 else cfg["epochs"]
     while epoch < last_epoch:

@@ -13,8 +13,14 @@ public final class DataOption {
                     + "Default: $QUANTLAB_DATA, else ~/.quantlab/data, else ../shared/data if only that holds CIFAR-10.")
     String data;
 
+    /** Where to read CIFAR-10 from ({@link DataLocator#readRoot}). */
     public Path root() {
         return DataLocator.readRoot(data);
+    }
+
+    /** Where {@code download} puts CIFAR-10 ({@link DataLocator#defaultRoot}: never the read-only shared copy). */
+    public Path downloadRoot() {
+        return DataLocator.defaultRoot(data);
     }
 
     public CifarSplit test() {

@@ -41,7 +41,7 @@ public final class DownloadCommand implements Runnable {
 
     @Override
     public void run() {
-        Path root = data.root();
+        Path root = data.downloadRoot();
         PrintWriter out = spec.commandLine().getOut();
         CifarDownloader downloader = url == null && DatasetSpec.CIFAR10_BINARY_MD5.equals(md5) ? new CifarDownloader()
                 : new CifarDownloader(url == null ? DatasetSpec.CIFAR10_BINARY_URL : url, md5);

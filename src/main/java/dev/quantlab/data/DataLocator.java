@@ -19,7 +19,10 @@ public final class DataLocator {
 
     private DataLocator() { }
 
-    /** Where this project keeps CIFAR-10 beside a checkout, read-only ({@code ../shared/data}). */
+    /**
+     * Where this project keeps CIFAR-10 beside a checkout, read-only: {@code ../shared/data}, relative to the working
+     * directory (so found when the app or CLI is started from the checkout, as the README's commands do).
+     */
     public static final Path BESIDE_CHECKOUT = Path.of("..", "shared", "data");
 
     /** {@code explicit}, else {@code $QUANTLAB_DATA}, else {@code ~/.quantlab/data}: where data is kept and downloaded. */
@@ -31,7 +34,7 @@ public final class DataLocator {
     /**
      * The folder to read CIFAR-10 from: {@link #defaultRoot}, except that when neither {@code --data} nor
      * {@code QUANTLAB_DATA} is set and {@code ~/.quantlab/data} holds no dataset, {@code ../shared/data} is used if
-     * it holds one (the app and CLI then work from a checkout with no set-up).
+     * it holds one (the app and CLI then work from a checkout with no set-up). Never used to download into.
      */
     public static Path readRoot(String explicit) {
         return readRoot(explicit, System.getenv("QUANTLAB_DATA"), QuantLabHome.dir().resolve("data"), BESIDE_CHECKOUT);

@@ -22,14 +22,14 @@ public final class MeasuredResults {
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-results.json");
     }
 
-    /** The runs kept beside {@code model}; none when there is no such file. */
-    public static List<RunRecord> read(Path model) throws IOException {
+    /** The runs kept beside {@code model} and how many entries were unusable; nothing when there is no such file. */
+    public static ResultsJson.Parsed read(Path model) throws IOException {
         Path file = besideModel(model);
         if (!Files.isRegularFile(file)) {
-            return List.of();
+            return new ResultsJson.Parsed(List.of(), 0);
         }
         try {
-            return ResultsJson.read(Files.readString(file, StandardCharsets.UTF_8)).runs();
+            return ResultsJson.read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
             throw new UserFacingException("The measured results " + file + " could not be read (" + e.getMessage()
                     + "); move the file away or measure again with --record", e);

@@ -27,10 +27,11 @@ class MeasuredResultsTest {
     @Test
     void readsTheRecordedRunsAndNothingWhenThereIsNoFile() throws Exception {
         Path model = tmp.resolve("m.safetensors");
-        assertEquals(List.of(), MeasuredResults.read(model));
+        assertEquals(List.of(), MeasuredResults.read(model).runs());
         List<RunRecord> runs = List.of(RunRecord.of(Method.KMEANS_QAT, 2, 2.20, 2.27, 91.3, 10_000));
         Files.writeString(MeasuredResults.besideModel(model), ResultsJson.write(runs));
-        assertEquals(runs, MeasuredResults.read(model));
+        assertEquals(runs, MeasuredResults.read(model).runs());
+        assertEquals(0, MeasuredResults.read(model).skipped());
     }
 
     @Test

@@ -121,7 +121,7 @@ final class CompareView extends VBox {
 
     /**
      * Reads, off the FX thread, the results measured on the model now loaded (none when it has no results file); a
-     * damaged file is said in the status line and shows nothing.
+     * damaged file, or unusable entries in it, are said in the status line.
      */
     private void showMeasured(StateDict weights, TabContext ctx) {
         int gen = ++measuredGeneration;
@@ -136,15 +136,18 @@ final class CompareView extends VBox {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, ctx.services().previews()).whenComplete((runs, error) -> Platform.runLater(() -> {
+        }, ctx.services().previews()).whenComplete((parsed, error) -> Platform.runLater(() -> {
             if (gen != measuredGeneration) {
                 return;
             }
-            chart.showMeasured(error == null ? runs : List.of());
+            chart.showMeasured(error == null ? parsed.runs() : List.of());
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                         : error;
                 ctx.services().notice().set(Messages.describe(cause));
+            } else if (parsed.skipped() > 0) {
+                ctx.services().notice().set(I18n.t("compare.measured.skipped", parsed.skipped(),
+                        MeasuredResults.besideModel(model).toString()));
             }
         }));
     }

@@ -16,8 +16,9 @@ import javafx.stage.Window;
 
 /**
  * The export commands behind menus and buttons: choose a file or folder, confirm overwriting, write, report.
- * Single figures are drawn on the FX thread (a fraction of a second); "export all" draws copies of the charts
- * in a background job. Use on the FX thread.
+ * Charts are drawn from copies in background jobs (the FX thread only asks about overwriting); CSV tables are
+ * written at once. {@code done} callbacks get an empty result when a job fails (the error is reported).
+ * Use on the FX thread.
  */
 public final class ExportActions {
     private final Supplier<Window> owner;
@@ -57,11 +58,11 @@ public final class ExportActions {
     public void exportFigureTo(Figure figure, ImageFormat format, Path file, Consumer<ExportResult> done) {
         Figure copy = figure.snapshot();
         OverwritePolicy decided = decide(List.of(file));
-        jobs.submit(I18n.t("app.export.job", String.valueOf(file.getFileName())),
+        jobs.submit(I18n.t("app.export.fileJob", String.valueOf(file.getFileName())),
                 (p, c) -> new Exporter(decided).exportFigure(copy, format, file), r -> {
                     notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
                     done.accept(r);
-                });
+                }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
 
     /** Asks for a file name, then writes the table as CSV. */
@@ -106,7 +107,7 @@ public final class ExportActions {
                 (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
                     notice.accept(I18n.t("app.export.allDone", r.summary(), folder.toString()));
                     done.accept(r);
-                });
+                }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
 
     /** Asks (on the FX thread) whether the existing ones of {@code files} may be replaced; the answer, as a policy. */

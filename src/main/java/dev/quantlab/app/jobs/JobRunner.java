@@ -49,24 +49,22 @@ public final class JobRunner {
         Job<T> job = new Job<>(title, work);
         long start = System.nanoTime();
         running.add(job);
-        job.addEventHandler(WorkerStateEvent.ANY, e -> {
-            Worker.State s = job.getState();
-            if (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED) {
-                running.remove(job);
-                notices.accept(outcome(title, s, (System.nanoTime() - start) / 1e9));
-            } else if (s == Worker.State.CANCELLED) {
-                // listed (and cancellable from the status bar) until the worker has really stopped
-                job.whenStopped(() -> {
-                    running.remove(job);
-                    notices.accept(outcome(title, s, (System.nanoTime() - start) / 1e9));
-                });
-            }
+        // the outcome line first, so that a notice the job's own handlers give (an export's summary) stays shown
+        Runnable ended = () -> {
+            running.remove(job);
+            notices.accept(outcome(title, job.getState(), (System.nanoTime() - start) / 1e9));
+        };
+        job.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> {
+            ended.run();
+            onSuccess.accept(job.getValue());
         });
-        job.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> onSuccess.accept(job.getValue()));
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            ended.run();
             errors.report(title, job.getException());
             onFailure.accept(job.getException());
         });
+        // listed (and cancellable from the status bar) until the worker has really stopped
+        job.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> job.whenStopped(ended));
         executor.execute(job);
         return job;
     }

@@ -69,7 +69,7 @@ public final class CalibratedWeights {
         int images = calibrationImages.get();
         IntegerModels models = services.integerModels();
         job.track(services.jobs().submit(title, (p, c) -> models.calibrate(w, root, images, p, c), c -> {
-            if (w == weights) {
+            if (isCurrent(w, c)) {
                 calibration.set(c);
                 done.accept(c);
             }
@@ -93,12 +93,19 @@ public final class CalibratedWeights {
         Job<IntegerRuns.Outcome> j = services.jobs().submit(title,
                 IntegerRuns.work(services.integerModels(), services.data(), services.evaluation(), r), o -> {
                     if (w == weights) {
-                        calibration.set(o.calibration());
+                        if (isCurrent(w, o.calibration())) {
+                            calibration.set(o.calibration());
+                        }
                         done.accept(r, o);
                     }
                 });
         job.track(j);
         return JobStart.STARTED;
+    }
+
+    /** Whether {@code c}, made for {@code w}, still fits: the same weights and the number of images chosen now. */
+    private boolean isCurrent(StateDict w, Calibration c) {
+        return w == weights && c.images() == calibrationImages.get();
     }
 
     public IntegerProperty calibrationImages() {
