@@ -44,7 +44,7 @@ kmeans_rows() {
             printf "| k-means %s, %s | %s MiB | %s MiB | %s | `%s` |\n", $1, label, $2, $4, acc, cmd
         }' "$DIR/$step.txt"
 }
-kmeans_rows kmeans-qat 6 "no QAT"
+kmeans_rows kmeans-bn 6 "no QAT"
 kmeans_rows kmeans-bn 7 "BatchNorm re-estimated"
 kmeans_rows kmeans-qat 8 "after QAT"
 linear_row() {
