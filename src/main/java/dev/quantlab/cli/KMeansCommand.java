@@ -2,6 +2,7 @@ package dev.quantlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.CancelledException;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.Evaluator;
 import dev.quantlab.kmeans.BitWidth;
@@ -131,17 +132,26 @@ public final class KMeansCommand implements Runnable {
             System.out.printf(Locale.ROOT, "fp32 model has accuracy=%.2f%%%n", fp32Accuracy);
             System.out.println("fp32 model has size=" + ModelSize.formatMib(
                     ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32)));
-            KMeansQat runner = new KMeansQat(config, start, printer, CancellationToken.none());
-            if (checkpointDir != null) {
-                runner = runner.withCheckpoints(checkpointDir, checkpointEvery, resume);
-            }
-            for (BitWidthPlan plan : plans) {
-                QatResult r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
-                results.add(r);
-                if (save != null) {
-                    save(r);
+            // Ctrl-C or a kill stops QAT at the next step and, with --checkpoint-dir, saves it there first
+            try (StopOnExit stop = new StopOnExit("quantlab-kmeans-stop", 120)) {
+                KMeansQat runner = new KMeansQat(config, start, printer, stop.token());
+                if (checkpointDir != null) {
+                    runner = runner.withCheckpoints(checkpointDir, checkpointEvery, resume);
                 }
-                record(r, config, start, test.balancedIndices(limit).length);
+                for (BitWidthPlan plan : plans) {
+                    QatResult r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
+                    results.add(r);
+                    if (save != null) {
+                        save(r);
+                    }
+                    record(r, config, start, test.balancedIndices(limit).length);
+                }
+            } catch (CancelledException stopped) {
+                if (checkpointDir != null) {
+                    System.err.println("QAT stopped; its state is saved in " + checkpointDir
+                            + ": run the same command with --resume to continue");
+                }
+                throw stopped;
             }
         }
         printTable(results);

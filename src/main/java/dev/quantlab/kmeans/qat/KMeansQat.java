@@ -3,6 +3,7 @@ package dev.quantlab.kmeans.qat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.core.UserFacingException;
 import dev.quantlab.data.Augmentation;
@@ -268,7 +269,13 @@ public final class KMeansQat {
             int[] order = BatchMaker.shuffled(all, new SplittableRandom(config.seed() * 31 + epoch));
             double lr = schedule.lr(s.global, total);
             for (int st = s.step; st < steps; st++) {
-                cancel.throwIfCancelled();
+                if (cancel.isCancelled()) {
+                    if (ck != null) { // keeps every step taken: a resumed run starts at this one
+                        clock.lap(true);
+                        ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                    }
+                    cancel.throwIfCancelled();
+                }
                 int from = (st * bs) % Math.max(1, all.length - bs + 1);
                 BatchMaker.fill(train, order, from, bs, Augmentation.LESSON,
                         new SplittableRandom(config.seed() ^ (s.global * 0x9E3779B97F4A7C15L)), buf);
@@ -302,7 +309,15 @@ public final class KMeansQat {
             }
             clock.lap(true);
             double trainSeconds = s.epochSeconds;
-            double acc = evaluate(parent, net, test);
+            double acc;
+            try {
+                acc = evaluate(parent, net, test);
+            } catch (CancelledException stopped) {
+                if (ck != null) { // the epoch's steps are kept: a resumed run evaluates, then ends the epoch
+                    ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                }
+                throw stopped;
+            }
             clock.lap(false);
             s.epochAccuracies.add(acc);
             boolean improved = acc > s.best;

@@ -116,6 +116,26 @@ class QatResumeTest {
     }
 
     @Test
+    void cancellingSavesTheStepItStoppedAtEvenBetweenCheckpoints() {
+        StateDict fp32 = VggNet.initialWeights(8);
+        QatResult straight = run(new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR, QatListener.NONE,
+                CancellationToken.none()), fp32);
+        CancellationToken cancel = new CancellationToken();
+        KMeansQat interrupted = new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR,
+                recording(new ArrayList<>(), cancel, 7), cancel).withCheckpoints(dir, 100, false);
+        assertThrows(CancelledException.class, () -> run(interrupted, fp32));
+
+        List<String> log = new ArrayList<>();
+        QatResult resumed = run(new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR,
+                recording(log, new CancellationToken(), -1), CancellationToken.none()).withCheckpoints(dir, 100, true),
+                fp32);
+        assertTrue(log.contains("    resuming from " + KMeansQat.checkpointFolder(dir, PLAN) + " at epoch 1 step 3"),
+                log.toString());
+        assertEquals(straight.epochAccuracies(), resumed.epochAccuracies());
+        assertEquals(straight.bestAccuracy(), resumed.bestAccuracy());
+    }
+
+    @Test
     void anExistingCheckpointIsNeverOverwrittenAndOtherSettingsAreRefused() {
         StateDict fp32 = VggNet.initialWeights(6);
         CancellationToken cancel = new CancellationToken();
