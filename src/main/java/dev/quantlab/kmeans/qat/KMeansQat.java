@@ -265,6 +265,7 @@ public final class KMeansQat {
         float[] buf = new float[bs * CifarSplit.IMAGE_BYTES];
         StateDict best = bestWeights;
         Clock clock = new Clock(s);
+        Runnable saveNow = () -> ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
         for (int epoch = s.epoch; epoch < config.epochs(); epoch++) {
             int[] order = BatchMaker.shuffled(all, new SplittableRandom(config.seed() * 31 + epoch));
             double lr = schedule.lr(s.global, total);
@@ -272,7 +273,7 @@ public final class KMeansQat {
                 if (cancel.isCancelled()) {
                     if (ck != null) { // keeps every step taken: a resumed run starts at this one
                         clock.lap(true);
-                        ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                        saveNow.run();
                     }
                     cancel.throwIfCancelled();
                 }
@@ -304,7 +305,7 @@ public final class KMeansQat {
                 listener.onCodebooks(s.global, centroids);
                 if (ck != null && s.step < steps && s.step % checkpointEvery == 0) {
                     clock.lap(true);
-                    ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                    saveNow.run();
                 }
             }
             clock.lap(true);
@@ -314,7 +315,7 @@ public final class KMeansQat {
                 acc = evaluate(parent, net, test);
             } catch (CancelledException stopped) {
                 if (ck != null) { // the epoch's steps are kept: a resumed run evaluates, then ends the epoch
-                    ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
+                    saveNow.run();
                 }
                 throw stopped;
             }
