@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum Method {
     FP32("fp32"),
     KMEANS("kmeans"),
+    /** K-means, then BatchNorm running statistics re-estimated on training images (no fine-tuning). */
+    KMEANS_BN("kmeans+bn"),
     KMEANS_QAT("kmeans+qat"),
     LINEAR("linear"),
     INTEGER("integer");
@@ -17,7 +19,7 @@ public enum Method {
         this.id = id;
     }
 
-    /** The stored name: {@code fp32}, {@code kmeans}, {@code kmeans+qat}, {@code linear} or {@code integer}. */
+    /** The stored name: {@code fp32}, {@code kmeans}, {@code kmeans+bn}, {@code kmeans+qat}, {@code linear} or {@code integer}. */
     public String id() {
         return id;
     }

@@ -44,7 +44,7 @@ public final class RunRecords {
     /** K-means quantization, then BatchNorm statistics re-estimated on {@code images} training images. */
     public static RunRecord kmeansWithBnReestimation(QatResult r, int images, int testImages) {
         SizeReport size = r.quantized().sizeReport();
-        return RunRecord.of(Method.KMEANS, r.maxBits(), size.lessonMib(), size.honestMib(),
+        return RunRecord.of(Method.KMEANS_BN, r.maxBits(), size.lessonMib(), size.honestMib(),
                 r.accuracyAfterBnRecalibration(), testImages)
                 .withNote("BatchNorm re-estimated on " + images + " training images");
     }

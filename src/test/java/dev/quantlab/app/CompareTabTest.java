@@ -69,9 +69,13 @@ class CompareTabTest {
         Files.copy(TestWeights.file(), measured);
         Files.writeString(MeasuredResults.besideModel(measured), ResultsJson.write(List.of(
                 RunRecord.of(Method.FP32, 32, 35.20, 35.20, 92.73, 10_000),
-                RunRecord.of(Method.LINEAR, 8, 8.80, 8.81, 92.77, 10_000))));
+                RunRecord.of(Method.LINEAR, 8, 8.80, 8.81, 92.77, 10_000),
+                RunRecord.of(Method.KMEANS, 2, 2.20, 2.27, 23.04, 10_000),
+                RunRecord.of(Method.KMEANS_BN, 2, 2.20, 2.27, 88.60, 10_000))));
         robot.interact(() -> app.services.model().load(measured));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.measuredPoints() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.measuredPoints() == 4);
+        assertEquals(4, tab.measuredSeries(), "k-means with BatchNorm re-estimated is its own series, not a zig-zag "
+                + "in plain k-means'");
         assertEquals(0, tab.runPoints(), "measured results are not the learner's runs");
 
         robot.interact(() -> app.services.model().load(TestWeights.file()));

@@ -155,6 +155,11 @@ final class CompareChart {
         return count(measured);
     }
 
+    /** Series (one per method) of the measured points now shown. */
+    int measuredSeries() {
+        return measured.getSeriesCount();
+    }
+
     private static int count(XYSeriesCollection c) {
         int n = 0;
         for (int s = 0; s < c.getSeriesCount(); s++) {

@@ -66,6 +66,11 @@ public final class CompareTab extends ViewTab {
         return view.chart().measuredPoints();
     }
 
+    /** Series of the points measured on the loaded model, one per method (tests). */
+    public int measuredSeries() {
+        return view.chart().measuredSeries();
+    }
+
     /** Points of the lesson's faint reference series (tests). */
     public int referencePoints() {
         return view.chart().referencePoints();

@@ -17,6 +17,7 @@ final class MethodStyle {
         return switch (m) {
             case FP32 -> ChartStyle.TEXT;
             case KMEANS -> ChartStyle.ACCENT;
+            case KMEANS_BN -> new Color(0xE6A100);
             case KMEANS_QAT -> new Color(0x0F9D58);
             case LINEAR -> ChartStyle.ACCENT_2;
             case INTEGER -> new Color(0x8E44AD);
