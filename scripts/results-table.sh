@@ -27,9 +27,15 @@ if done_step linear-int8; then
     echo "| fp32, BatchNorm folded into the convs | | | $(value linear-int8 '^BN-folded fp32 model has accuracy=(.*)$') | \`$(cmd linear-int8)\` |"
 fi
 # the final table of the kmeans command: bits, lesson size, honest size, before, after BN re-estimation, after QAT, ...
+# A QAT log that was stopped (by Ctrl-C or the end of a session) also counts: the command then prints its table
+# with the stopped plan's best accuracy so far marked "*", and a resumed run replaces the log when it finishes.
 kmeans_rows() {
     local step=$1 column=$2 label=$3
-    done_step "$step" || return 0
+    if [ "$label" = "after QAT" ]; then
+        [ -f "$DIR/$step.txt" ] || return 0
+    else
+        done_step "$step" || return 0
+    fi
     awk -v col="$column" -v label="$label" -v cmd="$(cmd "$step")" '
         /^k-means quantizing model into [0-9]+ bits/ { bits = $5 }
         /^Epoch [0-9]+ Accuracy/ { epochs[bits]++ }
@@ -39,7 +45,9 @@ kmeans_rows() {
                 if (label != "after QAT") next
                 acc = "(no QAT needed: drop within the threshold)"
             } else if (label == "after QAT") {
-                acc = acc " (" epochs[b[1]] " epoch" (epochs[b[1]] == 1 ? "" : "s") ", " $NF " s)"
+                stopped = sub(/\*$/, "", acc)
+                acc = acc " (" epochs[b[1]] " epoch" (epochs[b[1]] == 1 ? "" : "s") ", " $NF " s" \
+                    (stopped ? "; stopped there, resumable with --resume" : "") ")"
             }
             printf "| k-means %s, %s | %s MiB | %s MiB | %s | `%s` |\n", $1, label, $2, $4, acc, cmd
         }' "$DIR/$step.txt"

@@ -13,6 +13,7 @@ import dev.quantlab.kmeans.qat.KMeansQat;
 import dev.quantlab.kmeans.qat.QatConfig;
 import dev.quantlab.kmeans.qat.QatListener;
 import dev.quantlab.kmeans.qat.QatResult;
+import dev.quantlab.kmeans.qat.QatStoppedException;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.SafetensorsFile;
@@ -138,26 +139,40 @@ public final class KMeansCommand implements Runnable {
                 if (checkpointDir != null) {
                     runner = runner.withCheckpoints(checkpointDir, checkpointEvery, resume);
                 }
-                for (BitWidthPlan plan : plans) {
-                    QatResult r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
-                    results.add(r);
-                    if (save != null) {
-                        save(r);
+                try {
+                    for (BitWidthPlan plan : plans) {
+                        QatResult r;
+                        try {
+                            r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
+                        } catch (QatStoppedException stopped) { // what QAT reached so far is still shown and kept
+                            keep(stopped.soFar(), results, config, start, test.balancedIndices(limit).length);
+                            printTable(results);
+                            throw stopped;
+                        }
+                        keep(r, results, config, start, test.balancedIndices(limit).length);
                     }
-                    record(r, config, start, test.balancedIndices(limit).length);
+                } catch (CancelledException stopped) { // said before StopOnExit closes: a kill exits right then
+                    if (checkpointDir != null) {
+                        System.err.println("QAT stopped; its state is saved in " + checkpointDir
+                                + ": run the same command with --resume to continue");
+                    }
+                    throw stopped;
                 }
-            } catch (CancelledException stopped) {
-                if (checkpointDir != null) {
-                    System.err.println("QAT stopped; its state is saved in " + checkpointDir
-                            + ": run the same command with --resume to continue");
-                }
-                throw stopped;
             }
         }
         printTable(results);
     }
 
-    /** With --record: the k-means model, and BN re-estimation and QAT where they ran. */
+    /** Adds a plan's result to the final table, and saves (--save) and records (--record) it. */
+    private void keep(QatResult r, List<QatResult> results, QatConfig config, Init start, int images) {
+        results.add(r);
+        if (save != null) {
+            save(r);
+        }
+        record(r, config, start, images);
+    }
+
+    /** With --record: the k-means model, and BN re-estimation and QAT where they ran (at least one epoch). */
     private void record(QatResult r, QatConfig config, Init init, int images) {
         SizeReport size = r.quantized().sizeReport();
         this.record.add(RunRecords.kmeans(r.maxBits(), size.lessonMib(), size.honestMib(), r.accuracyBefore(), images,
@@ -165,7 +180,7 @@ public final class KMeansCommand implements Runnable {
         if (bnImages > 0) {
             this.record.add(RunRecords.kmeansWithBnReestimation(r, bnImages, images));
         }
-        if (r.trained()) {
+        if (r.trained() && !r.epochAccuracies().isEmpty()) {
             this.record.add(RunRecords.qat(r, config, images));
         }
     }
@@ -192,9 +207,12 @@ public final class KMeansCommand implements Runnable {
                     r.planDescription(), s.lessonMib(), s.honestMib(), r.accuracyBefore(),
                     Double.isNaN(r.accuracyAfterBnRecalibration()) ? "-"
                             : String.format(Locale.ROOT, "%.2f%%", r.accuracyAfterBnRecalibration()),
-                    r.trained() ? String.format(Locale.ROOT, "%.2f%%", r.bestAccuracy()) : "-", r.kmeansSeconds(),
-                    r.qatSeconds());
+                    r.trained() ? String.format(Locale.ROOT, "%.2f%%%s", r.bestAccuracy(), r.stopped() ? "*" : "")
+                            : "-", r.kmeansSeconds(), r.qatSeconds());
         }
+        results.stream().filter(QatResult::stopped).forEach(r -> System.out.printf(Locale.ROOT,
+                "* %s QAT was stopped after %d of %d epochs: the best accuracy so far%n", r.planDescription(),
+                r.epochAccuracies().size(), epochs));
     }
 
     static Init parseInit(String s) {

@@ -1,7 +1,7 @@
 package dev.quantlab.core;
 
 /** Thrown by a job that stopped because its {@link CancellationToken} was cancelled. */
-public final class CancelledException extends RuntimeException {
+public class CancelledException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CancelledException() {

@@ -29,7 +29,8 @@ public final class RunRecords {
         String note = String.format(Locale.ROOT, "rule=%s, epochs=%d, fraction=%s, batch=%d, threshold=%.2f, "
                         + "before=%.2f%%, seed=%d%s", c.rule().name().toLowerCase(Locale.ROOT), epochs,
                 c.epochFraction(), c.batchSize(), c.threshold(), r.accuracyBefore(), c.seed(),
-                r.trained() ? "" : ", no QAT needed");
+                r.trained() ? "" : ", no QAT needed")
+                + (r.stopped() ? String.format(Locale.ROOT, ", stopped after %d of %d epochs", epochs, c.epochs()) : "");
         return RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, r.maxBits(), size.lessonMib(),
                 size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
     }

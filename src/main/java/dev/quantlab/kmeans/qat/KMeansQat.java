@@ -137,7 +137,7 @@ public final class KMeansQat {
             }
             if (!qat || drop <= config.threshold()) {
                 return new QatResult(plan.describe(), plan.maxBits(net.architecture()), fp32Accuracy, s.accuracyBefore,
-                        s.accuracyAfterBn, s.start, false, List.of(), q, startWeights, kmeansSeconds, 0);
+                        s.accuracyAfterBn, s.start, false, List.of(), q, startWeights, kmeansSeconds, 0, false);
             }
             announceTraining(fp32Accuracy, s);
             s.best = s.start;
@@ -145,8 +145,8 @@ public final class KMeansQat {
             if (ck != null) {
                 ck.saveBest(startWeights);
             }
-            StateDict best = fineTune(parent, net, ck, s, books, null, startWeights, fp32Accuracy, train, test);
-            return result(plan, fp32Accuracy, s, q, best);
+            return fineTune(parent, net, ck, s, books, null, startWeights, new Subject(plan, q, fp32Accuracy), train,
+                    test);
         }
     }
 
@@ -165,21 +165,23 @@ public final class KMeansQat {
             best = Math.max(best, s.epochAccuracies.get(e));
             announceEpoch(e, s.epochAccuracies.get(e), best);
         }
+        Subject subject = new Subject(plan, q, fp32Accuracy);
         if (s.done) {
-            return result(plan, fp32Accuracy, s, q, ck.loadBest());
+            return subject.result(s, ck.loadBest(), false);
         }
         Codebooks books = new Codebooks(Codebooks.of(q, config.rule()).labels(), saved.centroids(), saved.velocity());
         try (VggNet net = VggNet.fromStateDict(parent, saved.weights())) {
-            StateDict bestWeights = fineTune(parent, net, ck, s, books, saved.momentum(), ck.loadBest(), fp32Accuracy,
-                    train, test);
-            return result(plan, fp32Accuracy, s, q, bestWeights);
+            return fineTune(parent, net, ck, s, books, saved.momentum(), ck.loadBest(), subject, train, test);
         }
     }
 
-    private QatResult result(BitWidthPlan plan, double fp32Accuracy, QatState s, QuantizedModel q, StateDict best) {
-        return new QatResult(plan.describe(), plan.maxBits(dev.quantlab.model.VggArchitecture.cifarVgg()), fp32Accuracy,
-                s.accuracyBefore, s.accuracyAfterBn, s.best, true, List.copyOf(s.epochAccuracies), q, best,
-                s.kmeansSeconds, s.qatSeconds);
+    /** What is being fine-tuned: the plan, its k-means model and the fp32 accuracy the drop is measured from. */
+    private record Subject(BitWidthPlan plan, QuantizedModel q, double fp32Accuracy) {
+        QatResult result(QatState s, StateDict best, boolean stopped) {
+            return new QatResult(plan.describe(), plan.maxBits(dev.quantlab.model.VggArchitecture.cifarVgg()),
+                    fp32Accuracy, s.accuracyBefore, s.accuracyAfterBn, s.best, true, List.copyOf(s.epochAccuracies), q,
+                    best, s.kmeansSeconds, s.qatSeconds, stopped);
+        }
     }
 
     private void announceBefore(String bits, boolean qat, QatState s) {
@@ -240,9 +242,13 @@ public final class KMeansQat {
         }
     }
 
-    /** Fine-tunes from {@code s} (epoch, step) on; returns the best weights. {@code momentum} may be null. */
-    private StateDict fineTune(NDManager parent, VggNet net, QatCheckpoint ck, QatState s, Codebooks books,
-            StateDict momentum, StateDict bestWeights, double fp32Accuracy, CifarSplit train, CifarSplit test) {
+    /**
+     * Fine-tunes from {@code s} (epoch, step) on; returns the result with the best weights. {@code momentum} may be
+     * null. Stopped, it throws {@link QatStoppedException} with the best reached so far (its state saved first when
+     * checkpointing).
+     */
+    private QatResult fineTune(NDManager parent, VggNet net, QatCheckpoint ck, QatState s, Codebooks books,
+            StateDict momentum, StateDict bestWeights, Subject subject, CifarSplit train, CifarSplit test) {
         Map<String, int[]> labels = books.labels();
         Map<String, float[]> centroids = new LinkedHashMap<>(books.centroids());
         Map<String, float[]> velocity = books.velocity();
@@ -266,88 +272,92 @@ public final class KMeansQat {
         StateDict best = bestWeights;
         Clock clock = new Clock(s);
         Runnable saveNow = () -> ck.save(net.toStateDict(), opt.buffers(), centroids, velocity, s);
-        for (int epoch = s.epoch; epoch < config.epochs(); epoch++) {
-            int[] order = BatchMaker.shuffled(all, new SplittableRandom(config.seed() * 31 + epoch));
-            double lr = schedule.lr(s.global, total);
-            for (int st = s.step; st < steps; st++) {
-                if (cancel.isCancelled()) {
-                    if (ck != null) { // keeps every step taken: a resumed run starts at this one
+        try {
+            for (int epoch = s.epoch; epoch < config.epochs(); epoch++) {
+                int[] order = BatchMaker.shuffled(all, new SplittableRandom(config.seed() * 31 + epoch));
+                double lr = schedule.lr(s.global, total);
+                for (int st = s.step; st < steps; st++) {
+                    if (cancel.isCancelled()) {
+                        if (ck != null) { // keeps every step taken: a resumed run starts at this one
+                            clock.lap(true);
+                            saveNow.run();
+                        }
+                        cancel.throwIfCancelled();
+                    }
+                    int from = (st * bs) % Math.max(1, all.length - bs + 1);
+                    BatchMaker.fill(train, order, from, bs, Augmentation.LESSON,
+                            new SplittableRandom(config.seed() ^ (s.global * 0x9E3779B97F4A7C15L)), buf);
+                    int[] y = BatchMaker.labels(train, order, from, bs);
+                    lr = schedule.lr(s.global, total);
+                    TrainStep.Outcome out;
+                    try (NDManager m = parent.newSubManager()) {
+                        out = step.backward(m, buf, y, bs);
+                        if (config.rule() == UpdateRule.MEAN) {
+                            opt.step(optimized, lr);
+                            applyMeanRule(net, labels, centroids);
+                        } else {
+                            applyGradientRule(net, labels, centroids, velocity, lr);
+                            opt.step(optimized, lr);
+                        }
+                    }
+                    if (!Double.isFinite(out.loss())) {
+                        throw new UserFacingException("quantization-aware training diverged: loss is " + out.loss()
+                                + " at epoch " + epoch + " step " + (st + 1) + " (lower the learning rate)");
+                    }
+                    s.lossSum += out.loss() * bs;
+                    s.correct += out.correct();
+                    s.global++;
+                    s.step = st + 1;
+                    listener.onStep(new StepResult(epoch, st + 1, steps, s.global, out.loss(), out.correct(), bs, lr));
+                    listener.onCodebooks(s.global, centroids);
+                    if (ck != null && s.step < steps && s.step % checkpointEvery == 0) {
                         clock.lap(true);
                         saveNow.run();
                     }
-                    cancel.throwIfCancelled();
                 }
-                int from = (st * bs) % Math.max(1, all.length - bs + 1);
-                BatchMaker.fill(train, order, from, bs, Augmentation.LESSON,
-                        new SplittableRandom(config.seed() ^ (s.global * 0x9E3779B97F4A7C15L)), buf);
-                int[] y = BatchMaker.labels(train, order, from, bs);
-                lr = schedule.lr(s.global, total);
-                TrainStep.Outcome out;
-                try (NDManager m = parent.newSubManager()) {
-                    out = step.backward(m, buf, y, bs);
-                    if (config.rule() == UpdateRule.MEAN) {
-                        opt.step(optimized, lr);
-                        applyMeanRule(net, labels, centroids);
-                    } else {
-                        applyGradientRule(net, labels, centroids, velocity, lr);
-                        opt.step(optimized, lr);
+                clock.lap(true);
+                double trainSeconds = s.epochSeconds;
+                double acc;
+                try {
+                    acc = evaluate(parent, net, test);
+                } catch (CancelledException stopped) {
+                    if (ck != null) { // the epoch's steps are kept: a resumed run evaluates, then ends the epoch
+                        saveNow.run();
+                    }
+                    throw stopped;
+                }
+                clock.lap(false);
+                s.epochAccuracies.add(acc);
+                boolean improved = acc > s.best;
+                StateDict now = improved || ck != null ? net.toStateDict() : null;
+                if (improved) {
+                    s.best = acc;
+                    best = now;
+                    if (ck != null) {
+                        ck.saveBest(best);
                     }
                 }
-                if (!Double.isFinite(out.loss())) {
-                    throw new UserFacingException("quantization-aware training diverged: loss is " + out.loss()
-                            + " at epoch " + epoch + " step " + (st + 1) + " (lower the learning rate)");
-                }
-                s.lossSum += out.loss() * bs;
-                s.correct += out.correct();
-                s.global++;
-                s.step = st + 1;
-                listener.onStep(new StepResult(epoch, st + 1, steps, s.global, out.loss(), out.correct(), bs, lr));
-                listener.onCodebooks(s.global, centroids);
-                if (ck != null && s.step < steps && s.step % checkpointEvery == 0) {
-                    clock.lap(true);
-                    saveNow.run();
-                }
-            }
-            clock.lap(true);
-            double trainSeconds = s.epochSeconds;
-            double acc;
-            try {
-                acc = evaluate(parent, net, test);
-            } catch (CancelledException stopped) {
-                if (ck != null) { // the epoch's steps are kept: a resumed run evaluates, then ends the epoch
-                    saveNow.run();
-                }
-                throw stopped;
-            }
-            clock.lap(false);
-            s.epochAccuracies.add(acc);
-            boolean improved = acc > s.best;
-            StateDict now = improved || ck != null ? net.toStateDict() : null;
-            if (improved) {
-                s.best = acc;
-                best = now;
+                announceEpoch(epoch, acc, s.best);
+                listener.onEpoch(new EpochResult(epoch, s.lossSum / ((double) steps * bs),
+                        100.0 * s.correct / ((double) steps * bs), acc, lr, steps * bs / trainSeconds, trainSeconds,
+                        s.qatSeconds));
+                s.epoch = epoch + 1;
+                s.step = 0;
+                s.lossSum = 0;
+                s.correct = 0;
+                s.epochSeconds = 0;
+                s.done = subject.fp32Accuracy() - s.best <= config.threshold() || s.epoch == config.epochs();
                 if (ck != null) {
-                    ck.saveBest(best);
+                    ck.save(now, opt.buffers(), centroids, velocity, s);
+                }
+                if (s.done) {
+                    break;
                 }
             }
-            announceEpoch(epoch, acc, s.best);
-            listener.onEpoch(new EpochResult(epoch, s.lossSum / ((double) steps * bs),
-                    100.0 * s.correct / ((double) steps * bs), acc, lr, steps * bs / trainSeconds, trainSeconds,
-                    s.qatSeconds));
-            s.epoch = epoch + 1;
-            s.step = 0;
-            s.lossSum = 0;
-            s.correct = 0;
-            s.epochSeconds = 0;
-            s.done = fp32Accuracy - s.best <= config.threshold() || s.epoch == config.epochs();
-            if (ck != null) {
-                ck.save(now, opt.buffers(), centroids, velocity, s);
-            }
-            if (s.done) {
-                break;
-            }
+        } catch (CancelledException stopped) {
+            throw new QatStoppedException(subject.result(s, best, true));
         }
-        return best;
+        return subject.result(s, best, false);
     }
 
     /** Adds wall time since the last lap to the run's totals (and to the epoch's training time if asked). */

@@ -123,7 +123,12 @@ class QatResumeTest {
         CancellationToken cancel = new CancellationToken();
         KMeansQat interrupted = new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR,
                 recording(new ArrayList<>(), cancel, 7), cancel).withCheckpoints(dir, 100, false);
-        assertThrows(CancelledException.class, () -> run(interrupted, fp32));
+        QatStoppedException stopped = assertThrows(QatStoppedException.class, () -> run(interrupted, fp32));
+        QatResult soFar = stopped.soFar();
+        assertTrue(soFar.stopped() && soFar.trained());
+        assertEquals(straight.epochAccuracies().subList(0, 1), soFar.epochAccuracies(), "the one epoch that finished");
+        assertEquals(Math.max(straight.accuracyBefore(), straight.epochAccuracies().get(0)), soFar.bestAccuracy());
+        assertTrue(soFar.bestWeights() != null && !straight.stopped());
 
         List<String> log = new ArrayList<>();
         QatResult resumed = run(new KMeansQat(config(UpdateRule.MEAN), Init.LINEAR,
@@ -133,6 +138,18 @@ class QatResumeTest {
                 log.toString());
         assertEquals(straight.epochAccuracies(), resumed.epochAccuracies());
         assertEquals(straight.bestAccuracy(), resumed.bestAccuracy());
+    }
+
+    @Test
+    void aRunStoppedWithoutCheckpointsStillReportsWhatItReached() {
+        StateDict fp32 = VggNet.initialWeights(9);
+        CancellationToken cancel = new CancellationToken();
+        KMeansQat interrupted = new KMeansQat(config(UpdateRule.GRADIENT), Init.LINEAR,
+                recording(new ArrayList<>(), cancel, 2), cancel);
+        QatResult soFar = assertThrows(QatStoppedException.class, () -> run(interrupted, fp32)).soFar();
+        assertTrue(soFar.stopped());
+        assertTrue(soFar.epochAccuracies().isEmpty(), "stopped in its first epoch");
+        assertEquals(soFar.accuracyBefore(), soFar.bestAccuracy(), "nothing better than the k-means model yet");
     }
 
     @Test
