@@ -12,7 +12,7 @@ DIR=${1:-docs/results}
 # done NAME: true when step NAME finished (its log ends with "# exit 0")
 done_step() { [ -f "$DIR/$1.txt" ] && [ "$(tail -n 1 "$DIR/$1.txt")" = "# exit 0" ]; }
 # cmd NAME: the command a step ran, from the first line of its log (without --record, which only keeps a copy)
-cmd() { head -n 1 "$DIR/$1.txt" | sed -e 's/^# [^ ]* java -jar quantlab.jar /quantlab /' -e 's/ --record [^ ]*//'; }
+cmd() { head -n 1 "$DIR/$1.txt" | sed -e 's/^# [^ ]* java -jar quantlab.jar /quantlab /' -e 's/ --record [^ ]*//' -e "s|$HOME/|~/|g"; }
 # value NAME REGEX: the first capture of REGEX (sed -E) in a step's log
 value() { sed -nE "s/$2/\1/p" "$DIR/$1.txt" | head -n 1; }
 # last NAME REGEX: the same for the last match (the quantized model's line comes after the fp32 ones)
