@@ -139,17 +139,18 @@ public final class KMeansCommand implements Runnable {
                 if (checkpointDir != null) {
                     runner = runner.withCheckpoints(checkpointDir, checkpointEvery, resume);
                 }
+                int images = test.balancedIndices(limit).length;
                 try {
                     for (BitWidthPlan plan : plans) {
                         QatResult r;
                         try {
                             r = runner.run(mgr, fp32, fp32Accuracy, plan, qat, train, test);
                         } catch (QatStoppedException stopped) { // what QAT reached so far is still shown and kept
-                            keep(stopped.soFar(), results, config, start, test.balancedIndices(limit).length);
+                            keep(stopped.soFar(), results, config, start, images);
                             printTable(results);
                             throw stopped;
                         }
-                        keep(r, results, config, start, test.balancedIndices(limit).length);
+                        keep(r, results, config, start, images);
                     }
                 } catch (CancelledException stopped) { // said before StopOnExit closes: a kill exits right then
                     if (checkpointDir != null) {

@@ -19,7 +19,10 @@ public enum Method {
         this.id = id;
     }
 
-    /** The stored name: {@code fp32}, {@code kmeans}, {@code kmeans+bn}, {@code kmeans+qat}, {@code linear} or {@code integer}. */
+    /**
+     * The stored name: {@code fp32}, {@code kmeans}, {@code kmeans+bn}, {@code kmeans+qat}, {@code linear} or
+     * {@code integer}.
+     */
     public String id() {
         return id;
     }
