@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.razorvine.pickle.PickleException;
+import dev.quantlab.core.pickle.PickleRejectedException;
 
 /**
  * Reads the Python version ({@code cifar-10-batches-py/}): each file is a pickled dict whose {@code data} is a
@@ -88,13 +88,8 @@ public final class CifarPythonReader {
                         + "cifar-10-python.tar.gz first)");
             }
             in.reset();
-            SafeNumpyUnpickler unpickler = new SafeNumpyUnpickler(Files.size(file));
-            try {
-                top = unpickler.load(in);
-            } finally {
-                unpickler.close();
-            }
-        } catch (PickleException e) {
+            top = SafeNumpyUnpickler.read(in, Files.size(file));
+        } catch (PickleRejectedException e) {
             throw new DataFormatException(file, "cannot be read as a CIFAR-10 pickle: " + e.getMessage());
         } catch (IOException e) {
             throw new DataFormatException(file, "is not a complete Python pickle (" + describe(e) + ")");
@@ -102,7 +97,10 @@ public final class CifarPythonReader {
             if (e instanceof DataFormatException) {
                 throw e;
             }
-            throw new DataFormatException(file, "is not a valid Python pickle (" + describe(e) + ")");
+            throw new DataFormatException(file, "is not a valid Python pickle (" + e.getClass().getSimpleName()
+                    + ")");
+        } catch (StackOverflowError e) {
+            throw new DataFormatException(file, "cannot be read as a CIFAR-10 pickle: it is nested too deeply");
         }
         if (!(top instanceof Map)) {
             throw new DataFormatException(file, "holds a pickled " + SafeNumpyUnpickler.typeName(top)

@@ -1,28 +1,26 @@
 package dev.quantlab.data;
 
-import java.io.BufferedInputStream;
+import dev.quantlab.core.pickle.PickleRejectedException;
+import dev.quantlab.core.pickle.SafeUnpickler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
-import net.razorvine.pickle.Opcodes;
-import net.razorvine.pickle.PickleException;
-import net.razorvine.pickle.PickleUtils;
-import net.razorvine.pickle.Unpickler;
 
 /**
- * A Pyrolite unpickler that rebuilds numpy arrays as {@link NumpyArray} (raw bytes, never floats) and refuses
- * every other Python global by name. Plain pickle values (dicts, lists, tuples, strings, numbers) load as usual.
+ * The shared {@link SafeUnpickler} configured for a CIFAR-10 Python batch: it rebuilds numpy arrays as
+ * {@link NumpyArray} (raw bytes, never floats) and refuses every other Python global by name. Plain pickle
+ * values (dicts, lists, tuples, strings, numbers) load as usual.
  *
  * <p>A pickled numpy array is {@code _reconstruct(ndarray, (0,), b'b')} followed by a BUILD whose state is
  * {@code (version, shape, dtype, fortran_order, raw_bytes)}; the dtype is {@code dtype('u1', False, True)}
  * followed by its own BUILD. Python 3 writes bytes under protocol 2 as {@code _codecs.encode(text, 'latin1')}.
- * Only those globals are allowed. Global state of Pyrolite (its constructor registry) is not touched.
+ * Only those globals are allowed.
  */
-final class SafeNumpyUnpickler extends Unpickler {
+final class SafeNumpyUnpickler {
     private static final IObjectConstructor NDARRAY_TYPE = args -> {
-        throw new PickleException("numpy.ndarray may only appear as the type argument of _reconstruct");
+        throw PickleRejectedException.damaged("numpy.ndarray may only appear as the type argument of _reconstruct");
     };
     private static final IObjectConstructor RECONSTRUCT = SafeNumpyUnpickler::reconstruct;
     private static final IObjectConstructor DTYPE = SafeNumpyUnpickler::dtype;
@@ -39,85 +37,28 @@ final class SafeNumpyUnpickler extends Unpickler {
             "__builtin__.bytes", BYTES,
             "builtins.bytes", BYTES);
 
-    private final long maxLength;
+    private SafeNumpyUnpickler() { }
 
-    /** @param maxLength the longest string, bytes or number a pickle may declare (the file's size is a safe bound) */
-    SafeNumpyUnpickler(long maxLength) {
-        this.maxLength = maxLength;
+    /**
+     * Reads one CIFAR-10 pickle of at most {@code length} bytes from {@code in}.
+     *
+     * @throws PickleRejectedException if it is refused, damaged or truncated
+     */
+    static Object read(InputStream in, long length) throws IOException {
+        return SafeUnpickler.withGlobals(SafeNumpyUnpickler::allowed).withBuild(SafeNumpyUnpickler::build)
+                .read(in, length);
     }
 
-    @Override
-    public Object load(InputStream stream) throws PickleException, IOException {
-        return super.load(stream.markSupported() ? stream : new BufferedInputStream(stream));
-    }
-
-    @Override
-    protected Object dispatch(short key) throws PickleException, IOException {
-        switch (key) {
-            case Opcodes.GLOBAL: {
-                String module = PickleUtils.readline(input);
-                String name = PickleUtils.readline(input);
-                stack.add(allowed(module, name));
-                return NO_RETURN_VALUE;
-            }
-            case Opcodes.STACK_GLOBAL: {
-                Object name = stack.pop();
-                Object module = stack.pop();
-                if (!(module instanceof String) || !(name instanceof String)) {
-                    throw new PickleException("STACK_GLOBAL needs two strings");
-                }
-                stack.add(allowed((String) module, (String) name));
-                return NO_RETURN_VALUE;
-            }
-            case Opcodes.INST: {
-                String module = PickleUtils.readline(input);
-                String name = PickleUtils.readline(input);
-                throw refused(module + "." + name);
-            }
-            case Opcodes.BUILD: {
-                Object state = stack.pop();
-                Object target = stack.peek();
-                if (target instanceof PendingArray) {
-                    ((PendingArray) target).build(state);
-                } else if (!(target instanceof Dtype)) {
-                    throw new PickleException("BUILD is only supported for numpy arrays and dtypes, not for "
-                            + typeName(target));
-                }
-                return NO_RETURN_VALUE;
-            }
-            case Opcodes.BINSTRING, Opcodes.BINUNICODE, Opcodes.BINBYTES, Opcodes.LONG4:
-                checkDeclaredLength(4);
-                return super.dispatch(key);
-            case Opcodes.BINUNICODE8, Opcodes.BINBYTES8, Opcodes.BYTEARRAY8, Opcodes.FRAME:
-                checkDeclaredLength(8);
-                return super.dispatch(key);
-            default:
-                return super.dispatch(key);
+    private static void build(Object target, Object state) {
+        if (target instanceof PendingArray) {
+            ((PendingArray) target).build(state);
+        } else if (!(target instanceof Dtype)) {
+            throw PickleRejectedException.damaged("BUILD is only supported for numpy arrays and dtypes, not for "
+                    + typeName(target));
         }
     }
 
-    /** Refuses a length prefix longer than the whole file before Pyrolite allocates a buffer for it. */
-    private void checkDeclaredLength(int width) throws IOException {
-        input.mark(width);
-        byte[] raw = input.readNBytes(width);
-        input.reset();
-        if (raw.length < width) {
-            throw new IOException("premature end of file");
-        }
-        long length = 0;
-        for (int i = width - 1; i >= 0; i--) {
-            length = (length << 8) | (raw[i] & 0xff);
-        }
-        if (width == 4) {
-            length = (int) length; // signed 32-bit, as Python writes it
-        }
-        if (length < 0 || length > maxLength) {
-            throw new PickleException("it declares a " + length
-                    + "-byte item, longer than the whole file (the file is truncated or not a pickle)");
-        }
-    }
-
-    private static IObjectConstructor allowed(String module, String name) {
+    private static Object allowed(String module, String name) {
         IObjectConstructor c = ALLOWED.get(module + "." + name);
         if (c == null) {
             throw refused(module + "." + name);
@@ -125,39 +66,39 @@ final class SafeNumpyUnpickler extends Unpickler {
         return c;
     }
 
-    private static PickleException refused(String global) {
-        return new PickleException("it refers to the Python object '" + global
+    private static PickleRejectedException refused(String global) {
+        return PickleRejectedException.refused("it refers to the Python object '" + global
                 + "', which is not allowed here (only numpy uint8 arrays and plain values are read)");
     }
 
     private static Object reconstruct(Object[] args) {
         if (args.length != 3 || args[0] != NDARRAY_TYPE) {
-            throw new PickleException("_reconstruct is only supported for numpy.ndarray");
+            throw PickleRejectedException.damaged("_reconstruct is only supported for numpy.ndarray");
         }
         return new PendingArray();
     }
 
     private static Object dtype(Object[] args) {
         if (args.length < 1 || !(args[0] instanceof String)) {
-            throw new PickleException("numpy.dtype needs a type string such as 'u1'");
+            throw PickleRejectedException.damaged("numpy.dtype needs a type string such as 'u1'");
         }
         return new Dtype((String) args[0]);
     }
 
     private static Object latin1Encode(Object[] args) {
         if (args.length != 2 || !(args[0] instanceof String) || !(args[1] instanceof String)) {
-            throw new PickleException("_codecs.encode is only supported as encode(text, 'latin1')");
+            throw PickleRejectedException.damaged("_codecs.encode is only supported as encode(text, 'latin1')");
         }
         String encoding = ((String) args[1]).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (!encoding.equals("latin1") && !encoding.equals("latin-1") && !encoding.equals("iso-8859-1")) {
-            throw new PickleException("_codecs.encode with encoding '" + args[1] + "' is not supported");
+            throw PickleRejectedException.damaged("_codecs.encode with encoding '" + args[1] + "' is not supported");
         }
         return ((String) args[0]).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Object emptyBytes(Object[] args) {
         if (args.length != 0) {
-            throw new PickleException("bytes(...) is only supported without arguments (empty bytes)");
+            throw PickleRejectedException.damaged("bytes(...) is only supported without arguments (empty bytes)");
         }
         return new byte[0];
     }
@@ -200,25 +141,25 @@ final class SafeNumpyUnpickler extends Unpickler {
 
         void build(Object state) {
             if (built != null) {
-                throw new PickleException("numpy array state given twice");
+                throw PickleRejectedException.damaged("numpy array state given twice");
             }
             if (!(state instanceof Object[])) {
-                throw new PickleException("numpy array state is a " + typeName(state) + ", expected a tuple");
+                throw PickleRejectedException.damaged("numpy array state is a " + typeName(state) + ", expected a tuple");
             }
             Object[] s = (Object[]) state;
             int at = s.length == 5 ? 1 : 0; // version 1 states start with the version number
             if (s.length - at != 4) {
-                throw new PickleException("numpy array state has " + s.length + " items, expected 4 or 5");
+                throw PickleRejectedException.damaged("numpy array state has " + s.length + " items, expected 4 or 5");
             }
             int[] shape = shape(s[at]);
             if (!(s[at + 1] instanceof Dtype)) {
-                throw new PickleException("numpy array state has no dtype");
+                throw PickleRejectedException.damaged("numpy array state has no dtype");
             }
             String dtype = ((Dtype) s[at + 1]).typeString();
             boolean fortran = truth(s[at + 2]);
             byte[] data = rawBytes(s[at + 3]);
             if (data == null) {
-                throw new PickleException("numpy array of dtype '" + dtype + "' holds Python objects ("
+                throw PickleRejectedException.damaged("numpy array of dtype '" + dtype + "' holds Python objects ("
                         + typeName(s[at + 3]) + "), not raw bytes");
             }
             built = new NumpyArray(dtype, shape, fortran, data);
@@ -226,14 +167,14 @@ final class SafeNumpyUnpickler extends Unpickler {
 
         private static int[] shape(Object o) {
             if (!(o instanceof Object[])) {
-                throw new PickleException("numpy array shape is a " + typeName(o) + ", expected a tuple");
+                throw PickleRejectedException.damaged("numpy array shape is a " + typeName(o) + ", expected a tuple");
             }
             Object[] dims = (Object[]) o;
             int[] shape = new int[dims.length];
             for (int i = 0; i < dims.length; i++) {
                 if (!(dims[i] instanceof Number) || ((Number) dims[i]).longValue() < 0
                         || ((Number) dims[i]).longValue() > Integer.MAX_VALUE) {
-                    throw new PickleException("numpy array shape has a bad dimension: " + dims[i]);
+                    throw PickleRejectedException.damaged("numpy array shape has a bad dimension: " + dims[i]);
                 }
                 shape[i] = ((Number) dims[i]).intValue();
             }
@@ -247,7 +188,7 @@ final class SafeNumpyUnpickler extends Unpickler {
             if (o instanceof Number) {
                 return ((Number) o).intValue() != 0;
             }
-            throw new PickleException("numpy array fortran-order flag is a " + typeName(o));
+            throw PickleRejectedException.damaged("numpy array fortran-order flag is a " + typeName(o));
         }
     }
 }

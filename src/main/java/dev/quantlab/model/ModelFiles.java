@@ -50,9 +50,8 @@ public final class ModelFiles {
             throw new UserFacingException("Model file not found: " + file.toAbsolutePath()
                     + ". Pass --model FILE (a .safetensors or .pth file), or train one with 'quantlab train'.");
         }
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         StateDict raw;
-        if (name.endsWith(".pth") || name.endsWith(".pt") || name.endsWith(".th") || name.endsWith(".tar")) {
+        if (WeightsFormat.detect(file) == WeightsFormat.PYTORCH) {
             raw = dev.quantlab.model.pth.PthImporter.importStateDict(file);
         } else {
             raw = SafetensorsFile.read(file).tensors();

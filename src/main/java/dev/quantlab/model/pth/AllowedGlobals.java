@@ -17,9 +17,22 @@ final class AllowedGlobals {
             "torch._utils._rebuild_tensor", RebuildTensor.v1(),
             "torch._utils._rebuild_parameter", new RebuildParameter(),
             "torch._utils._rebuild_parameter_with_state", new RebuildParameter(),
-            "torch.device", args -> "device" + java.util.Arrays.toString(args));
+            "torch.device", AllowedGlobals::device);
 
     private AllowedGlobals() { }
+
+    /** torch.device('cpu') or torch.device('cuda', 0): a device name, optionally an index; never printed whole. */
+    private static Object device(Object[] args) {
+        boolean named = args.length >= 1 && args.length <= 2 && args[0] instanceof String;
+        boolean indexed = args.length < 2 || args[1] == null || args[1] instanceof Integer || args[1] instanceof Long;
+        if (!named || !indexed) {
+            throw CheckpointException.damaged("torch.device is called with unexpected arguments (a device name "
+                    + "and an optional index are expected)");
+        }
+        String name = (String) args[0];
+        return "device(" + (name.length() > 40 ? name.substring(0, 40) : name)
+                + (args.length == 2 && args[1] != null ? ", " + args[1] : "") + ")";
+    }
 
     /**
      * What a GLOBAL opcode for {@code module.name} pushes: a constructor for the allowed

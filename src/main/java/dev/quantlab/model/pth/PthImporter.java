@@ -41,11 +41,16 @@ public final class PthImporter {
             throw new UserFacingException("cannot load " + file + ": the file does not exist", e);
         } catch (IOException e) {
             throw new UserFacingException("cannot load " + file + ": reading it failed (" + e.getMessage() + ")", e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserFacingException("cannot load " + file + ": reading it failed ("
+                    + e.getCause().getMessage() + ")", e);
         } catch (UserFacingException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new UserFacingException("cannot load " + file + ": it could not be read as a PyTorch checkpoint ("
-                    + e + ")", e);
+                    + e.getClass().getSimpleName() + ")", e);
+        } catch (StackOverflowError e) {
+            throw new UserFacingException("cannot load " + file + ": its pickled data is nested too deeply", e);
         }
     }
 

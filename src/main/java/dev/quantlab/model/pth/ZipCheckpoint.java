@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -25,7 +26,11 @@ import java.util.zip.ZipFile;
  */
 final class ZipCheckpoint implements StorageSource, Closeable {
     private static final String PICKLE = "data.pkl";
-    private static final long MAX_PICKLE_BYTES = 256L << 20;
+    /** A weights file's data.pkl is kilobytes to a few MB; 64 MiB is far more than any needs. */
+    private static final long MAX_PICKLE_BYTES = 64L << 20;
+    /** Entries may be deflated, but no weights or pickle data compresses better than this. */
+    private static final long MAX_INFLATION = 32;
+    private static final long INFLATION_SLACK = 1L << 20;
     private static final long MAX_STORAGE_BYTES = Integer.MAX_VALUE - 8;
 
     private final ZipFile zip;
@@ -163,20 +168,43 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         }
     }
 
-    /** Exactly {@code size} bytes of {@code entry}; the size was checked by the caller. */
+    /**
+     * Exactly {@code size} bytes of {@code entry} (the size was checked by the caller), verified against the
+     * entry's CRC-32. An entry that claims to inflate far beyond its compressed size (a zip bomb) is refused
+     * before it is inflated.
+     */
     private byte[] readEntry(ZipEntry entry, long size) throws IOException {
+        long compressed = entry.getCompressedSize();
+        if (entry.getMethod() != ZipEntry.STORED && compressed >= 0
+                && size > INFLATION_SLACK + MAX_INFLATION * compressed) {
+            throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' would inflate from "
+                    + compressed + " to " + size + " bytes, far more than any weights file compresses; "
+                    + "it is damaged or hostile");
+        }
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readNBytes((int) size);
-        } catch (ZipException e) {
-            throw CheckpointException.damaged("its entry '" + entry.getName() + "' is damaged (" + e.getMessage()
-                    + ")", e);
+        } catch (ZipException | java.io.EOFException e) {
+            throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' is damaged ("
+                    + e.getMessage() + ")", e);
         }
         if (bytes.length != size) {
-            throw CheckpointException.damaged("its entry '" + entry.getName() + "' ends after " + bytes.length
-                    + " of " + size + " bytes; the file is truncated");
+            throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' ends after "
+                    + bytes.length + " of " + size + " bytes; the file is truncated");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' fails its CRC-32 "
+                    + "check (stored " + String.format("%08x", entry.getCrc()) + ", computed "
+                    + String.format("%08x", crc.getValue()) + "); the file is damaged");
         }
         return bytes;
+    }
+
+    private static String printable(String name) {
+        String s = name.replaceAll("[^\\x20-\\x7e]", "?");
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 
     @Override
