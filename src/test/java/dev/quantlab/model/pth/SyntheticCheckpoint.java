@@ -153,6 +153,29 @@ final class SyntheticCheckpoint {
         }
     }
 
+    /** Zip format with uncompressed (STORED) entries, as torch.save writes them. */
+    void writeStoredZip(Path file) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            storedEntry(zip, "archive/data.pkl", objectPickle(false));
+            for (Storage s : storages.values()) {
+                storedEntry(zip, "archive/data/" + s.key(), s.data());
+            }
+        }
+    }
+
+    static void storedEntry(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
     static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(data);

@@ -1,0 +1,176 @@
+package dev.quantlab.model.pth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quantlab.core.UserFacingException;
+import dev.quantlab.core.pickle.HostilePickles;
+import dev.quantlab.model.StateDict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile checkpoints of issue 14 (items 7-10) in both .pth layouts: each is refused in one line, quickly,
+ * without a stack overflow or an out-of-memory error.
+ */
+class PthImporterBoundsTest {
+    private static final Duration QUICK = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    static String assertRejected(Path file, String... words) {
+        UserFacingException e = assertTimeoutPreemptively(QUICK,
+                () -> assertThrows(UserFacingException.class, () -> PthImporter.importStateDict(file)));
+        String message = e.getMessage();
+        assertTrue(message.contains(file.toString()), message);
+        assertTrue(!message.contains("\n"), "one line: " + message);
+        for (String w : words) {
+            assertTrue(message.toLowerCase(Locale.ROOT).contains(w.toLowerCase(Locale.ROOT)),
+                    "'" + w + "' missing from: " + message);
+        }
+        return message;
+    }
+
+    private Path zip(String name, byte[] pickle) throws IOException {
+        Path file = dir.resolve(name + ".pth");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            SyntheticCheckpoint.storedEntry(zip, "archive/data.pkl", pickle); // stored, as torch.save writes
+        }
+        return file;
+    }
+
+    /** A legacy-format file whose object pickle is {@code pickle}. */
+    private Path legacy(String name, byte[] pickle) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new PickleWriter().proto().long1(SyntheticCheckpoint.MAGIC).stop().bytes());
+        out.writeBytes(new PickleWriter().proto().integer(1001).stop().bytes());
+        out.writeBytes(new PickleWriter().proto().emptyDict().stop().bytes());
+        out.writeBytes(pickle);
+        out.writeBytes(new PickleWriter().proto().emptyList().stop().bytes());
+        Path file = dir.resolve(name + ".legacy.pth");
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    private void bothLayoutsReject(String name, byte[] pickle, String... words) throws IOException {
+        assertRejected(zip(name, pickle), words);
+        assertRejected(legacy(name, pickle), words);
+    }
+
+    @Test
+    void selfReferencingListAsDictKeyIsRefusedInBothLayouts() throws IOException {
+        bothLayoutsReject("selfref", HostilePickles.selfReferencingListAsKey(), "unhashable");
+    }
+
+    @Test
+    void deepListAsDictKeyIsRefusedInBothLayouts() throws IOException {
+        bothLayoutsReject("deep", HostilePickles.deepListAsKey(200_000), "unhashable");
+    }
+
+    @Test
+    void selfReferencingListInASetIsRefusedInBothLayouts() throws IOException {
+        bothLayoutsReject("set", HostilePickles.selfReferencingListInSet(), "unhashable");
+    }
+
+    @Test
+    void deepListPassedToTorchDeviceIsRefusedInBothLayouts() throws IOException {
+        bothLayoutsReject("device", HostilePickles.deepListToTorchDevice(200_000), "torch.device");
+    }
+
+    @Test
+    void textLongOfTwoMillionDigitsIsRefusedQuickly() throws IOException {
+        bothLayoutsReject("digits", HostilePickles.longOfDigits(2_000_000), "4300 digits");
+    }
+
+    @Test
+    void floodOfEmptyListsInAStoredEntryStopsAtTheInstructionBudget() throws IOException {
+        bothLayoutsReject("flood", HostilePickles.emptyListFlood(3_000_000), "instructions");
+    }
+
+    @Test
+    void zipBombPickleIsRefusedBeforeItIsInflated() throws IOException {
+        // 100 MB of EMPTY_LIST instructions deflate to ~100 KB (the report's had 250 MB in 255 KB)
+        Path file = dir.resolve("bomb.pth");
+        long inflated = 100L << 20;
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("archive/data.pkl"));
+            zip.write(new byte[] {(byte) 0x80, 2});
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) ']');
+            for (long done = 0; done < inflated; done += chunk.length) {
+                zip.write(chunk);
+            }
+            zip.write('.');
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(file) < 1 << 20, "the bomb is small: " + Files.size(file));
+        long start = System.nanoTime();
+        assertRejected(file, "data.pkl");
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused fast");
+    }
+
+    @Test
+    void highlyCompressedPickleUnderThePickleCapIsRefusedByItsInflationRatio() throws IOException {
+        // 40 MB of EMPTY_LIST instructions (under the 64 MiB data.pkl cap) in a ~40 KB entry
+        Path file = dir.resolve("ratio.pth");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("archive/data.pkl"));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) ']');
+            for (int i = 0; i < 40; i++) {
+                zip.write(chunk);
+            }
+            zip.closeEntry();
+        }
+        assertRejected(file, "inflate", "hostile");
+    }
+
+    @Test
+    void flippedBytesInAWeightFailTheCrcCheck() throws IOException {
+        Path file = dir.resolve("flipped.pth");
+        float[] weights = new float[64];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i * 0.25f;
+        }
+        new SyntheticCheckpoint().floats("0", weights).vector("w", "0").writeStoredZip(file);
+        StateDict good = PthImporter.importStateDict(file);
+        assertEquals(15.75f, good.get("w").values()[63]);
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, SyntheticCheckpoint.floatBytes(java.nio.ByteOrder.LITTLE_ENDIAN, 15.75f));
+        assertTrue(at > 0);
+        for (int i = 0; i < 16; i++) {
+            bytes[at - i] ^= 0x5a;
+        }
+        Path flipped = dir.resolve("flipped2.pth");
+        Files.write(flipped, bytes);
+        assertRejected(flipped, "CRC-32", "damaged");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = hay.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+}
