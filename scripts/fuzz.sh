@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Fuzzes one Jazzer @FuzzTest for N minutes: scripts/fuzz.sh <TestClass> <method> <minutes>
+#   e.g. scripts/fuzz.sh SafeUnpicklerFuzzTest unpickle 10
+# Crashing inputs are written by jazzer-junit into the target's committed corpus,
+#   src/test/resources/<package path>/<TestClass>Inputs/<method>/crash-<sha1>
+# so they run as regression inputs in every `mvn verify` from then on. Inputs that found new coverage go to
+# .cifuzz-corpus/ (not committed). The fuzzing JVM gets -Xmx1g, so a memory blow-up is a finding too.
+# Executions and findings are summarised from libFuzzer's output at the end (full log: target/fuzz-<method>.log).
+set -euo pipefail
+if [ $# -ne 3 ]; then
+  echo "usage: $0 <TestClass> <method> <minutes>" >&2
+  exit 2
+fi
+cls=$1; method=$2; minutes=$3
+cd "$(dirname "$0")/.."
+mkdir -p target
+log=target/fuzz-$method.log
+touch "$log.start"
+# @FuzzTest(maxDuration) is a ceiling of 24h on our targets; the minutes given here are enforced by
+# stopping the run with SIGINT, which libFuzzer handles by printing its final statistics.
+set +e
+JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 120))" \
+  mvn -B -o test -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Djazzer.internal.arg.0=fake_argv0 -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) \
+    -DargLine="-Xmx1g -Xss4m" >"$log" 2>&1
+rc=$?
+set -e
+execs=$(grep -Eo 'Done [0-9]+ runs|#[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+crashes=$(grep -c 'Java Exception\|FuzzerSecurityIssue\|deadly signal\|out-of-memory\|Timeout' "$log" || true)
+echo "target: $cls#$method  minutes: $minutes  executions: $execs  findings: $crashes  (mvn exit $rc, log $log)"
+find src/test/resources -path "*${cls}Inputs/$method/crash-*" -newer "$log.start" 2>/dev/null || true
