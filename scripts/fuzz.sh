@@ -25,7 +25,7 @@ JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 120))" \
     -DargLine="-Xmx1g -Xss4m" >"$log" 2>&1
 rc=$?
 set -e
-execs=$(grep -Eo 'Done [0-9]+ runs|#[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-crashes=$(grep -c 'Java Exception\|FuzzerSecurityIssue\|deadly signal\|out-of-memory\|Timeout' "$log" || true)
+execs=$(grep -aEo 'Done [0-9]+ runs|#[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+crashes=$(grep -ac 'Java Exception\|FuzzerSecurityIssue\|deadly signal\|out-of-memory\|Timeout' "$log" || true)
 echo "target: $cls#$method  minutes: $minutes  executions: $execs  findings: $crashes  (mvn exit $rc, log $log)"
 find src/test/resources -path "*${cls}Inputs/$method/crash-*" -newer "$log.start" 2>/dev/null || true

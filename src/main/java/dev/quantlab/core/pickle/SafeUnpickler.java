@@ -151,7 +151,7 @@ public final class SafeUnpickler extends Unpickler {
             case Opcodes.GLOBAL: {
                 String module = readLine(MAX_NAME_LINE);
                 String name = readLine(MAX_NAME_LINE);
-                stack.add(globals.resolve(module, name));
+                stack.add(resolve(module, name));
                 return NO_RETURN_VALUE;
             }
             case Opcodes.STACK_GLOBAL: {
@@ -161,13 +161,13 @@ public final class SafeUnpickler extends Unpickler {
                     throw PickleRejectedException.damaged("its pickle has a STACK_GLOBAL instruction that names "
                             + "no class");
                 }
-                stack.add(globals.resolve((String) module, (String) name));
+                stack.add(resolve((String) module, (String) name));
                 return NO_RETURN_VALUE;
             }
             case Opcodes.INST: {
                 String module = readLine(MAX_NAME_LINE);
                 String name = readLine(MAX_NAME_LINE);
-                globals.resolve(module, name); // refuses unknown names by name
+                resolve(module, name); // refuses unknown names by name
                 throw PickleRejectedException.refused("it instantiates a Python class (pickle INST instruction), "
                         + "which is not allowed in a data file");
             }
@@ -288,6 +288,17 @@ public final class SafeUnpickler extends Unpickler {
             default:
                 return super.dispatch(key);
         }
+    }
+
+    /** Resolves a global; names must be printable ASCII (no Python module or name is otherwise). */
+    private Object resolve(String module, String name) {
+        for (String part : new String[] {module, name}) {
+            if (part.isEmpty() || part.length() > MAX_NAME_LINE || !part.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw PickleRejectedException.damaged("its pickle names a Python global that is not a valid name "
+                        + "(empty, too long or with non-printable characters)");
+            }
+        }
+        return globals.resolve(module, name);
     }
 
     @Override

@@ -145,4 +145,12 @@ class SafeUnpicklerTest {
         }
         assertEquals(List.of(SafeUnpickler.class.getName()), subclasses);
     }
+
+    @Test
+    void globalNamesWithControlCharactersAreRefusedBeforeTheyReachAMessage() {
+        // found by fuzzing: a GLOBAL whose name holds a tab and raw bytes was echoed into the error line
+        PickleRejectedException e = rejected("\u0080\u0002ccollections\nOrd\tat x\u00de\n."
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "not a valid name");
+        assertTrue(!e.getMessage().contains("\t"), e.getMessage());
+    }
 }
