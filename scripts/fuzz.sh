@@ -26,6 +26,8 @@ JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 120))" \
 rc=$?
 set -e
 execs=$(grep -aEo 'Done [0-9]+ runs|#[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-crashes=$(grep -ac 'Java Exception\|FuzzerSecurityIssue\|deadly signal\|out-of-memory\|Timeout' "$log" || true)
+new=$(find src/test/resources -path "*${cls}Inputs/$method/crash-*" -newer "$log.start" 2>/dev/null || true)
+crashes=$(printf '%s' "$new" | grep -c . || true)
 echo "target: $cls#$method  minutes: $minutes  executions: $execs  findings: $crashes  (mvn exit $rc, log $log)"
-find src/test/resources -path "*${cls}Inputs/$method/crash-*" -newer "$log.start" 2>/dev/null || true
+[ -n "$new" ] && echo "$new"
+exit 0

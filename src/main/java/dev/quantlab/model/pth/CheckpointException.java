@@ -33,6 +33,8 @@ final class CheckpointException extends RuntimeException {
 
     /** The message to show, naming {@code file}. */
     String userMessage(Path file) {
-        return (refused ? "refused to load " : "cannot load ") + file + ": " + getMessage();
+        // names from the file (storage keys, entries) may hold control characters: keep the message one line
+        String detail = getMessage().replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        return (refused ? "refused to load " : "cannot load ") + file + ": " + detail;
     }
 }

@@ -53,6 +53,10 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         } catch (ZipException e) {
             throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated ("
                     + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            // found by fuzzing: a central directory that points past the end of the file
+            throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated (its "
+                    + "directory points past the end of the file)", e);
         }
         try {
             return new ZipCheckpoint(zip, findPrefix(zip), fileSize);

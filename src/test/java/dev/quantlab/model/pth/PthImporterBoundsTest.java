@@ -160,6 +160,23 @@ class PthImporterBoundsTest {
         assertRejected(flipped, "CRC-32", "damaged");
     }
 
+    @Test
+    void zipWhoseDirectoryPointsPastTheEndIsDamagedNotAnIoError() throws IOException {
+        // found by fuzzing (ZipCheckpointFuzzTestInputs/readZip/crash-39c6...): EOFException escaped ZipFile
+        Path crash = Path.of("src/test/resources/dev/quantlab/model/pth/ZipCheckpointFuzzTestInputs/readZip/"
+                + "crash-39c6a6a0263a499c2b2ece3b2b100eec398fa2af");
+        Path file = Files.copy(crash, dir.resolve("crash.pth"));
+        assertRejected(file, "damaged or truncated");
+    }
+
+    @Test
+    void storageKeyWithANewlineStaysOnOneLine() throws IOException {
+        // found by fuzzing (PthImporterFuzzTestInputs/importStateDict/crash-2403...): the key was echoed raw
+        Path crash = Path.of("src/test/resources/dev/quantlab/model/pth/PthImporterFuzzTestInputs/importStateDict/"
+                + "crash-2403fb070660c95f95632551393463ce57112739");
+        assertRejected(Files.copy(crash, dir.resolve("crash2.pth")));
+    }
+
     private static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = hay.length - needle.length; i >= 0; i--) {
