@@ -3,6 +3,8 @@ package dev.quantlab.cli;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
+import dev.quantlab.core.IoReasons;
+import dev.quantlab.core.UserFacingException;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.Evaluator;
 import dev.quantlab.kmeans.BitWidth;
@@ -90,11 +92,14 @@ public final class KMeansCommand implements Runnable {
     @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
     Path save;
 
+    private String saveFailure;
+
     @Override
     public void run() {
         if (resume && checkpointDir == null) {
             throw new IllegalArgumentException("--resume needs --checkpoint-dir (the folder the run was saved in)");
         }
+        record.check();
         Init start = parseInit(init);
         UpdateRule rule = parseRule(update);
         List<BitWidthPlan> plans = new ArrayList<>();
@@ -162,6 +167,10 @@ public final class KMeansCommand implements Runnable {
             }
         }
         printTable(results);
+        if (saveFailure != null) {
+            throw new UserFacingException(saveFailure + " (the results are printed above)");
+        }
+        record.finish();
     }
 
     /** Adds a plan's result to the final table, and saves (--save) and records (--record) it. */
@@ -193,8 +202,10 @@ public final class KMeansCommand implements Runnable {
                     TensorData.DType.F32);
             System.out.println("    saved " + file);
         } catch (IOException e) {
-            // keep going: the other bit-widths and the final table are still worth having
-            System.err.println("error: cannot write " + file + ": " + e.getMessage());
+            // keep going: the other bit-widths and the final table are still worth having; the command then fails
+            if (saveFailure == null) {
+                saveFailure = "cannot write " + file + ": " + IoReasons.of(e);
+            }
         }
     }
 

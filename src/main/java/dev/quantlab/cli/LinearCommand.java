@@ -57,6 +57,7 @@ public final class LinearCommand implements Runnable {
 
     @Override
     public void run() {
+        record.check();
         IntegerVggConfig config = IntegerVggConfig.lesson().withActivationBits(bits)
                 .withWeightBits(weightBits == null ? bits : weightBits)
                 .withGranularity(perTensor ? WeightGranularity.PER_TENSOR : WeightGranularity.PER_CHANNEL)
@@ -96,5 +97,6 @@ public final class LinearCommand implements Runnable {
                     ModelSize.mib(params, config.weightBits()), built.model().sizeBytes() / (double) ModelSize.MIB,
                     r.accuracyPercent(), r.images(), r.imagesPerSecond()));
         }
+        record.finish();
     }
 }
