@@ -17,6 +17,7 @@ import dev.quantlab.kmeans.qat.QatListener;
 import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.kmeans.qat.QatStoppedException;
 import dev.quantlab.kmeans.qat.UpdateRule;
+import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
@@ -100,6 +101,9 @@ public final class KMeansCommand implements Runnable {
             throw new IllegalArgumentException("--resume needs --checkpoint-dir (the folder the run was saved in)");
         }
         record.check();
+        if (qat) {
+            BatchMemory.check("--batch-size", batchSize, true);
+        }
         Init start = parseInit(init);
         UpdateRule rule = parseRule(update);
         List<BitWidthPlan> plans = new ArrayList<>();
@@ -120,6 +124,10 @@ public final class KMeansCommand implements Runnable {
         StateDict fp32 = model.load();
         CifarSplit test = data.test();
         CifarSplit train = (qat || bnImages > 0) ? data.train() : null;
+        if (qat && batchSize > train.size()) {
+            throw new UserFacingException("--batch-size " + batchSize + " is larger than the " + train.size()
+                    + " training images: no QAT step could run");
+        }
         QatConfig config = new QatConfig(epochs, threshold, lr, 0.9, 0.0, batchSize, rule, epochFraction, limit, seed,
                 bnImages);
         QatListener printer = QatListener.of(new TrainingListener() {
@@ -158,11 +166,10 @@ public final class KMeansCommand implements Runnable {
                         keep(r, results, config, start, images);
                     }
                 } catch (CancelledException stopped) { // said before StopOnExit closes: a kill exits right then
-                    if (checkpointDir != null) {
-                        System.err.println("QAT stopped; its state is saved in " + checkpointDir
-                                + ": run the same command with --resume to continue");
-                    }
-                    throw stopped;
+                    throw ReportedStop.report("QAT " + QuantLabCommand.STOPPED_BY_SIGNAL + (checkpointDir != null
+                            ? "; its state is saved in " + checkpointDir + ": run the same command with --resume to "
+                                    + "continue"
+                            : "; the table above shows what it reached (add --checkpoint-dir DIR to be able to resume)"));
                 }
             }
         }

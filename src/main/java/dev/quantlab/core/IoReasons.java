@@ -17,6 +17,9 @@ public final class IoReasons {
     private IoReasons() { }
 
     public static String of(IOException e) {
+        if (e.getCause() instanceof IOException cause && cause != e) {
+            return of(cause); // a wrapper such as ImageIO's "I/O error writing PNG file!": the cause says why
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
