@@ -244,7 +244,8 @@ final class SafetensorsHeader {
         }
         if (at != dataLen) {
             throw new Invalid(at < dataLen ? (dataLen - at) + " bytes follow the last tensor's data"
-                    : "the tensors need " + at + " data bytes but the file holds " + dataLen);
+                    : "the tensors' data_offsets reach byte " + at + " of the data but the file holds " + dataLen
+                            + " (truncated?)");
         }
     }
 
