@@ -37,6 +37,7 @@ public final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
+        record.check();
         StateDict weights = model.load();
         CifarSplit test = data.test();
         try (NDManager mgr = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(mgr, weights)) {
@@ -52,6 +53,7 @@ public final class EvalCommand implements Runnable {
             }
             record.add(RunRecords.fp32(r.accuracyPercent(), r.images()));
         }
+        record.finish();
     }
 
     static void printPerClass(EvalResult r) {

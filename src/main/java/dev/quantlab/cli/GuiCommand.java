@@ -23,7 +23,16 @@ public final class GuiCommand implements Runnable {
         if (snapshot != null) {
             args.add("--" + SnapshotMode.PARAM + "=" + snapshot.toAbsolutePath());
         }
-        Application.launch(QuantLabApp.class, args.toArray(String[]::new));
+        if (!DisplayCheck.hasDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"))) {
+            throw new UserFacingException(DisplayCheck.NO_DISPLAY);
+        }
+        try {
+            Application.launch(QuantLabApp.class, args.toArray(String[]::new));
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // JavaFX could not open its toolkit (e.g. a DISPLAY that names no reachable X server)
+            throw new UserFacingException(DisplayCheck.NO_DISPLAY);
+        }
         SnapshotMode.failure().ifPresent(f -> {
             throw new UserFacingException("snapshot failed: " + f);
         });

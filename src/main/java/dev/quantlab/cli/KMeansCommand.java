@@ -3,6 +3,8 @@ package dev.quantlab.cli;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
+import dev.quantlab.core.IoReasons;
+import dev.quantlab.core.UserFacingException;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.Evaluator;
 import dev.quantlab.kmeans.BitWidth;
@@ -15,6 +17,7 @@ import dev.quantlab.kmeans.qat.QatListener;
 import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.kmeans.qat.QatStoppedException;
 import dev.quantlab.kmeans.qat.UpdateRule;
+import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
@@ -90,10 +93,16 @@ public final class KMeansCommand implements Runnable {
     @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
     Path save;
 
+    private String saveFailure;
+
     @Override
     public void run() {
         if (resume && checkpointDir == null) {
             throw new IllegalArgumentException("--resume needs --checkpoint-dir (the folder the run was saved in)");
+        }
+        record.check();
+        if (qat) {
+            BatchMemory.check("--batch-size", batchSize, true);
         }
         Init start = parseInit(init);
         UpdateRule rule = parseRule(update);
@@ -115,6 +124,10 @@ public final class KMeansCommand implements Runnable {
         StateDict fp32 = model.load();
         CifarSplit test = data.test();
         CifarSplit train = (qat || bnImages > 0) ? data.train() : null;
+        if (qat && batchSize > train.size()) {
+            throw new UserFacingException("--batch-size " + batchSize + " is larger than the " + train.size()
+                    + " training images: no QAT step could run");
+        }
         QatConfig config = new QatConfig(epochs, threshold, lr, 0.9, 0.0, batchSize, rule, epochFraction, limit, seed,
                 bnImages);
         QatListener printer = QatListener.of(new TrainingListener() {
@@ -153,15 +166,18 @@ public final class KMeansCommand implements Runnable {
                         keep(r, results, config, start, images);
                     }
                 } catch (CancelledException stopped) { // said before StopOnExit closes: a kill exits right then
-                    if (checkpointDir != null) {
-                        System.err.println("QAT stopped; its state is saved in " + checkpointDir
-                                + ": run the same command with --resume to continue");
-                    }
-                    throw stopped;
+                    throw ReportedStop.report("QAT " + QuantLabCommand.STOPPED_BY_SIGNAL + (checkpointDir != null
+                            ? "; its state is saved in " + checkpointDir + ": run the same command with --resume to "
+                                    + "continue"
+                            : "; the table above shows what it reached (add --checkpoint-dir DIR to be able to resume)"));
                 }
             }
         }
         printTable(results);
+        if (saveFailure != null) {
+            throw new UserFacingException(saveFailure + " (the results are printed above)");
+        }
+        record.finish();
     }
 
     /** Adds a plan's result to the final table, and saves (--save) and records (--record) it. */
@@ -193,8 +209,10 @@ public final class KMeansCommand implements Runnable {
                     TensorData.DType.F32);
             System.out.println("    saved " + file);
         } catch (IOException e) {
-            // keep going: the other bit-widths and the final table are still worth having
-            System.err.println("error: cannot write " + file + ": " + e.getMessage());
+            // keep going: the other bit-widths and the final table are still worth having; the command then fails
+            if (saveFailure == null) {
+                saveFailure = "cannot write " + file + ": " + IoReasons.of(e);
+            }
         }
     }
 

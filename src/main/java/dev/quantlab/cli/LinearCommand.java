@@ -10,6 +10,7 @@ import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.WeightGranularity;
 import dev.quantlab.linear.pipeline.ActivationCalibrator;
 import dev.quantlab.linear.pipeline.LinearExperiment;
+import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
@@ -57,6 +58,8 @@ public final class LinearCommand implements Runnable {
 
     @Override
     public void run() {
+        record.check();
+        BatchMemory.check("--calibration-batch-size", calibrationBatchSize, false);
         IntegerVggConfig config = IntegerVggConfig.lesson().withActivationBits(bits)
                 .withWeightBits(weightBits == null ? bits : weightBits)
                 .withGranularity(perTensor ? WeightGranularity.PER_TENSOR : WeightGranularity.PER_CHANNEL)
@@ -96,5 +99,6 @@ public final class LinearCommand implements Runnable {
                     ModelSize.mib(params, config.weightBits()), built.model().sizeBytes() / (double) ModelSize.MIB,
                     r.accuracyPercent(), r.images(), r.imagesPerSecond()));
         }
+        record.finish();
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             PlotTrainingCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuantLabCommand implements Runnable {
+    /** What a run stopped by Ctrl-C or a kill says (the JVM cannot tell the two signals apart in a shutdown hook). */
+    static final String STOPPED_BY_SIGNAL = "stopped by an interrupt or termination signal (Ctrl-C or kill)";
 
     @Override
     public void run() {
@@ -33,8 +35,15 @@ public final class QuantLabCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new QuantLabCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof UserFacingException || ex instanceof CancelledException
-                    || ex instanceof IllegalArgumentException) {
+            if (ex instanceof ReportedStop) {
+                return 1;
+            }
+            if (ex instanceof CancelledException c) {
+                // in the CLI nothing but a signal cancels: Ctrl-C (SIGINT) or a kill (SIGTERM), never a Cancel button
+                cmd.getErr().println("error: " + (c.saysWhy() ? c.getMessage() : STOPPED_BY_SIGNAL));
+                return 1;
+            }
+            if (ex instanceof UserFacingException || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 1;
             }

@@ -2,8 +2,10 @@ package dev.quantlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.core.AtomicFiles;
+import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.QuantLabHome;
 import dev.quantlab.data.CifarSplit;
+import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
@@ -74,6 +76,7 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
+        BatchMemory.check("--batch-size", batchSize, true);
         TrainConfig config = new TrainConfig(epochs, batchSize, new LrSchedule(schedule, lr, warmup), momentum, !noNesterov,
                 weightDecay, labelSmoothing, seed, trainLimit, evalLimit, stepsPerEpoch, checkpointEvery);
         Path runDir = out != null ? out : QuantLabHome.dir().resolve("checkpoints").resolve("reference");
@@ -109,7 +112,13 @@ public final class TrainCommand implements Runnable {
         Path fin = runDir.resolve(Trainer.FINAL);
         try (StopOnExit stop = new StopOnExit("quantlab-train-stop", 60);
              NDManager mgr = NDManager.newBaseManager()) {
-            new Trainer(config, runDir, printer, stop.token()).run(mgr, initial, resume, train, test);
+            try {
+                new Trainer(config, runDir, printer, stop.token()).run(mgr, initial, resume, train, test);
+            } catch (CancelledException e) { // said before StopOnExit closes: a kill exits right then
+                throw ReportedStop.report("training " + QuantLabCommand.STOPPED_BY_SIGNAL + "; its checkpoint is "
+                        + "saved in " + runDir.resolve(Trainer.LAST).toAbsolutePath() + ": run the same command with "
+                        + "--resume to continue");
+            }
             System.out.println("final weights: " + fin.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the run folder " + runDir + ": " + e.getMessage(), e);

@@ -20,7 +20,15 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} through a temporary sibling; never replaces a folder.
+     *
+     * @throws IOException when the content cannot be written (the old file, if any, is then left as it was)
+     */
     public static void write(Path target, Writer body) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "it is a folder, not a file");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

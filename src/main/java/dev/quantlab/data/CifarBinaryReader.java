@@ -1,5 +1,6 @@
 package dev.quantlab.data;
 
+import dev.quantlab.core.IoReasons;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +26,36 @@ public final class CifarBinaryReader {
     }
 
     static CifarSplit read(String name, List<Path> files) {
-        int total = files.size() * RECORDS_PER_FILE;
+        return read(name, files, RECORDS_PER_FILE);
+    }
+
+    /**
+     * Reads {@code files}, each of exactly {@code recordsPerFile} records. Every file's size is checked before
+     * anything is allocated, so a huge or truncated file is refused at once.
+     */
+    static CifarSplit read(String name, List<Path> files, int recordsPerFile) {
+        long expected = (long) recordsPerFile * RECORD;
+        for (Path f : files) {
+            long size = sizeOf(f);
+            if (size != expected) {
+                String why = size % RECORD != 0 ? "truncated or padded: " + size
+                        + " bytes is not a whole number of " + RECORD + "-byte records"
+                        : "wrong size: " + size + " bytes, expected " + expected
+                        + " (" + recordsPerFile + " records)";
+                throw new DataFormatException(f, why);
+            }
+        }
+        int total = files.size() * recordsPerFile;
         byte[] pixels = new byte[total * CifarSplit.IMAGE_BYTES];
         byte[] labels = new byte[total];
         int n = 0;
         for (Path f : files) {
             byte[] raw = readFile(f);
-            if (raw.length != RECORDS_PER_FILE * RECORD) {
-                String why = raw.length % RECORD != 0 ? "truncated or padded: " + raw.length
-                        + " bytes is not a whole number of " + RECORD + "-byte records"
-                        : "wrong size: " + raw.length + " bytes, expected " + (RECORDS_PER_FILE * RECORD)
-                        + " (" + RECORDS_PER_FILE + " records)";
-                throw new DataFormatException(f, why);
+            if (raw.length != expected) { // changed since its size was checked
+                throw new DataFormatException(f, "changed while it was read (" + raw.length + " bytes, expected "
+                        + expected + ")");
             }
-            for (int r = 0; r < RECORDS_PER_FILE; r++) {
+            for (int r = 0; r < recordsPerFile; r++) {
                 int label = raw[r * RECORD] & 0xff;
                 if (label > 9) {
                     throw new DataFormatException(f, "record " + r + " has label byte " + label + " (must be 0-9)");
@@ -51,14 +68,22 @@ public final class CifarBinaryReader {
         return new CifarSplit(name, pixels, labels);
     }
 
-    private static byte[] readFile(Path f) {
+    private static long sizeOf(Path f) {
         if (!Files.isRegularFile(f)) {
-            throw new DataFormatException(f, "missing");
+            throw new DataFormatException(f, Files.isDirectory(f) ? "is a folder, not a file" : "missing");
         }
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new DataFormatException(f, "cannot be read (" + IoReasons.of(e) + ")");
+        }
+    }
+
+    private static byte[] readFile(Path f) {
         try {
             return Files.readAllBytes(f);
         } catch (IOException e) {
-            throw new DataFormatException(f, "cannot be read (" + e.getMessage() + ")");
+            throw new DataFormatException(f, "cannot be read (" + IoReasons.of(e) + ")");
         }
     }
 }

@@ -67,6 +67,10 @@ public final class ModelFiles {
         } catch (UserFacingException e) {
             throw new UserFacingException(e.getMessage());
         }
+        WeightCheck.problem(weights).ifPresent(p -> {
+            throw new UserFacingException("Model file " + file + " holds " + p + ": no trained model does, and it "
+                    + "would score chance (10%); it is not loaded (retrain it or export it again)");
+        });
         return weights;
     }
 }

@@ -2,9 +2,7 @@ package dev.quantlab.model;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.quantlab.core.AtomicFiles;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
@@ -18,14 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.quantlab.core.IoReasons;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
  * mapping each name to dtype, shape and byte offsets, then the raw little-endian data.
  */
 public final class SafetensorsFile {
-    private static final long MAX_HEADER = 100L << 20;
-
     private SafetensorsFile() { }
 
     /** A state dict plus the string metadata stored under {@code __metadata__}. */
@@ -102,81 +99,60 @@ public final class SafetensorsFile {
         out.write(b.array(), 0, b.position());
     }
 
+    /** Reads a safetensors file, refusing anything the format does not allow (see {@link SafetensorsHeader}). */
     public static Contents read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) {
-                throw bad(file, "file is " + size + " bytes, too short for a safetensors header");
-            }
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0);
-            long headerLen = lenBuf.flip().getLong();
-            if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
-                throw bad(file, "header length " + headerLen + " does not fit a file of " + size + " bytes");
-            }
-            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, hb, 8);
-            JsonObject header;
-            try {
-                header = new Gson().fromJson(new String(hb.array(), StandardCharsets.UTF_8), JsonObject.class);
-            } catch (JsonParseException e) {
-                throw bad(file, "header is not valid JSON (" + e.getMessage() + ")");
-            }
-            if (header == null) {
-                throw bad(file, "empty header");
-            }
-            long dataStart = 8 + headerLen;
-            long dataLen = size - dataStart;
-            StateDict dict = new StateDict();
-            Map<String, String> meta = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> e : header.entrySet()) {
-                if (e.getKey().equals("__metadata__")) {
-                    e.getValue().getAsJsonObject().entrySet()
-                            .forEach(m -> meta.put(m.getKey(), m.getValue().getAsString()));
-                    continue;
-                }
-                dict.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue().getAsJsonObject(), dataStart, dataLen));
-            }
-            return new Contents(dict, meta);
+            return read(file.toString(), ch);
         } catch (NoSuchFileException e) {
             throw new UserFacingException("Model file not found: " + file);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read model file " + file + ": " + e.getMessage(), e);
-        } catch (UserFacingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a damaged header: missing or mistyped fields, offsets or shapes that make no sense
-            throw bad(file, "malformed header (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new UserFacingException("Cannot read model file " + file + ": " + IoReasons.of(e), e);
         }
     }
 
-    private static TensorData readTensor(Path file, FileChannel ch, String name, JsonObject entry, long dataStart,
-            long dataLen) throws IOException {
-        TensorData.DType type;
+    /** Reads safetensors bytes held in memory; {@code name} names them in messages. */
+    public static Contents read(String name, byte[] bytes) {
         try {
-            type = TensorData.DType.valueOf(entry.get("dtype").getAsString());
-        } catch (IllegalArgumentException e) {
-            throw bad(file, "tensor " + name + " has unsupported dtype " + entry.get("dtype"));
+            return read(name, new InMemoryChannel(bytes));
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read model file " + name + ": " + IoReasons.of(e), e);
         }
-        JsonArray shapeJson = entry.getAsJsonArray("shape");
-        long[] shape = new long[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeJson.get(i).getAsLong();
+    }
+
+    private static Contents read(String file, java.nio.channels.SeekableByteChannel ch) throws IOException {
+        long size = ch.size();
+        if (size < 8) {
+            throw bad(file, "file is " + size + " bytes, too short for a safetensors header");
         }
-        JsonArray off = entry.getAsJsonArray("data_offsets");
-        long begin = off.get(0).getAsLong();
-        long end = off.get(1).getAsLong();
-        long numel = Shapes.numel(shape);
-        if (begin < 0 || end < begin || end > dataLen || end - begin != numel * elementSize(type)) {
-            throw bad(file, "tensor " + name + " " + java.util.Arrays.toString(shape) + " " + type
-                    + " has offsets [" + begin + ", " + end + ") that do not match its size or the file ("
-                    + dataLen + " data bytes)");
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0);
+        long headerLen = lenBuf.flip().getLong();
+        SafetensorsHeader header;
+        try {
+            SafetensorsHeader.checkLength(headerLen, size);
+            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+            readFully(ch, hb, 8);
+            header = SafetensorsHeader.parse(hb.array(), size - 8 - headerLen);
+        } catch (SafetensorsHeader.Invalid e) {
+            throw bad(file, e.getMessage());
         }
+        long dataStart = 8 + headerLen;
+        StateDict dict = new StateDict();
+        for (SafetensorsHeader.Entry e : header.entries()) {
+            dict.put(e.name(), readTensor(file, ch, e, dataStart));
+        }
+        return new Contents(dict, new LinkedHashMap<>(header.metadata()));
+    }
+
+    private static TensorData readTensor(String file, java.nio.channels.SeekableByteChannel ch,
+            SafetensorsHeader.Entry e, long dataStart) throws IOException {
+        long numel = e.numel();
         if (numel > Integer.MAX_VALUE - 8) {
-            throw bad(file, "tensor " + name + " is too large");
+            throw bad(file, "tensor " + SafetensorsHeader.shorten(e.name()) + " is too large");
         }
-        ByteBuffer buf = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, buf, dataStart + begin);
+        TensorData.DType type = e.dtype();
+        ByteBuffer buf = ByteBuffer.allocate((int) (e.end() - e.begin())).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, buf, dataStart + e.begin());
         buf.flip();
         float[] values = new float[(int) numel];
         long first = 0;
@@ -199,7 +175,7 @@ public final class SafetensorsFile {
         }
         TensorData.DType kept = (type == TensorData.DType.I64 || type == TensorData.DType.I32) ? TensorData.DType.I64
                 : TensorData.DType.F32;
-        return new TensorData(shape, kept, values, first);
+        return new TensorData(e.shape(), kept, values, first);
     }
 
     static int elementSize(TensorData.DType type) {
@@ -210,18 +186,72 @@ public final class SafetensorsFile {
         };
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long pos = position;
+    private static void readFully(java.nio.channels.SeekableByteChannel ch, ByteBuffer buf, long position)
+            throws IOException {
+        ch.position(position);
         while (buf.hasRemaining()) {
-            int n = ch.read(buf, pos);
-            if (n < 0) {
+            if (ch.read(buf) < 0) {
                 throw new IOException("unexpected end of file");
             }
-            pos += n;
         }
     }
 
-    private static UserFacingException bad(Path file, String what) {
+    /** A read-only channel over bytes in memory. */
+    private static final class InMemoryChannel implements java.nio.channels.SeekableByteChannel {
+        private final byte[] bytes;
+        private long position;
+
+        InMemoryChannel(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, (int) position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public InMemoryChannel position(long newPosition) {
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public InMemoryChannel truncate(long size) {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() { }
+    }
+
+    private static UserFacingException bad(String file, String what) {
         return new UserFacingException("Model file " + file + " is not a valid safetensors file: " + what);
     }
 }

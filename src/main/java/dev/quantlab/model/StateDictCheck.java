@@ -44,7 +44,7 @@ public final class StateDictCheck {
     public static void requireMatches(VggArchitecture arch, StateDict dict, String what) {
         List<String> p = problems(arch, dict);
         if (!p.isEmpty()) {
-            throw new UserFacingException("The " + what + " do not fit the lesson's VGG:\n  - " + String.join("\n  - ", p));
+            throw new UserFacingException("The " + what + " do not fit the lesson's VGG: " + String.join("; ", p));
         }
     }
 

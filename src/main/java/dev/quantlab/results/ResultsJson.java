@@ -52,6 +52,24 @@ public final class ResultsJson {
     }
 
     /**
+     * Reads a results file's bytes, which must be valid UTF-8.
+     *
+     * @throws JsonParseException when they are not a results file (not UTF-8 text, broken JSON, no {@code runs})
+     */
+    public static Parsed read(byte[] bytes) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new JsonParseException("not UTF-8 text");
+        }
+        return read(text);
+    }
+
+    /**
      * @throws JsonParseException when the text is not a results file (broken JSON, no {@code runs} array)
      */
     public static Parsed read(String text) {
@@ -59,7 +77,7 @@ public final class ResultsJson {
         try {
             root = parseStrict(text);
         } catch (IOException | RuntimeException e) {
-            throw new JsonParseException("not valid JSON: " + e.getMessage(), e);
+            throw new JsonParseException("not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (root == null || !root.isJsonObject() || !root.getAsJsonObject().has("runs")
                 || !root.getAsJsonObject().get("runs").isJsonArray()) {
@@ -92,6 +110,10 @@ public final class ResultsJson {
         } catch (DateTimeParseException e) {
             throw new JsonParseException("bad timestamp " + text, e);
         }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "malformed" : s.lines().findFirst().orElse("malformed");
     }
 
     /** Strict parsing: lenient syntax and trailing text are errors. */

@@ -2,6 +2,7 @@ package dev.quantlab.results;
 
 import com.google.gson.JsonParseException;
 import dev.quantlab.core.AtomicFiles;
+import dev.quantlab.core.IoReasons;
 import dev.quantlab.core.QuantLabHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,19 +83,42 @@ public final class ResultsStore implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
+        if (!Files.isRegularFile(file)) {
+            // never moved or replaced: a folder (or device) is not a results file, and nothing is saved over it
+            loadProblem = new LoadProblem(file, null, "it is a folder, not a results file");
+            saveProblem = "Could not save results to " + file + ": it is a folder, not a results file";
+            return;
+        }
+        byte[] bytes;
         try {
-            ResultsJson.Parsed p = ResultsJson.read(Files.readString(file, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            // unreadable (e.g. no permission): left where it is; saving over it would lose it, so nothing is saved
+            loadProblem = new LoadProblem(file, null, IoReasons.of(e));
+            saveProblem = "Could not save results to " + file + ": it could not be read (" + IoReasons.of(e) + ")";
+            return;
+        }
+        try {
+            ResultsJson.Parsed p = ResultsJson.read(bytes);
             runs.addAll(p.runs());
             if (p.skipped() > 0) {
                 loadProblem = new LoadProblem(file, keep(false), p.skipped() + " entries could not be read");
             }
-        } catch (IOException | JsonParseException e) {
+        } catch (JsonParseException e) {
             loadProblem = new LoadProblem(file, keep(true), e.getMessage());
         }
     }
 
+    /** Whether this store refuses to save (its file is a folder or could not be read). */
+    private boolean readOnly() {
+        return loadProblem != null && loadProblem.keptAs() == null && saveProblem != null;
+    }
+
     /** Moves (or copies) the unreadable file aside so that the next save does not destroy it. */
     private Path keep(boolean move) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + stamp);
         try {
@@ -202,6 +226,9 @@ public final class ResultsStore implements AutoCloseable {
                 snapshot = List.copyOf(runs);
                 v = version;
             }
+            if (readOnly()) {
+                return;
+            }
             byte[] bytes = ResultsJson.write(snapshot).getBytes(StandardCharsets.UTF_8);
             try {
                 AtomicFiles.write(file, out -> out.write(bytes));
@@ -211,7 +238,7 @@ public final class ResultsStore implements AutoCloseable {
                 }
             } catch (IOException e) {
                 boolean first = saveProblem == null;
-                saveProblem = "Could not save results to " + file + ": " + e.getMessage();
+                saveProblem = "Could not save results to " + file + ": " + IoReasons.of(e);
                 if (first) {
                     onSaveProblem.accept(saveProblem);
                 }

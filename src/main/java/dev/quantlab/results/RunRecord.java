@@ -28,7 +28,8 @@ public record RunRecord(Method method, int weightBits, int activationBits, doubl
             throw new IllegalArgumentException("bits out of range: weights " + weightBits + ", activations "
                     + activationBits);
         }
-        if (!(lessonMib >= 0) || !(storedMib >= 0) || !(accuracy >= 0 && accuracy <= 100) || testImages < 0) {
+        if (!(lessonMib >= 0 && lessonMib < Double.POSITIVE_INFINITY)
+                || !(storedMib >= 0 && storedMib < Double.POSITIVE_INFINITY) || !(accuracy >= 0 && accuracy <= 100) || testImages < 0) {
             throw new IllegalArgumentException("invalid run: size " + lessonMib + "/" + storedMib + " MiB, accuracy "
                     + accuracy + "%, " + testImages + " images");
         }

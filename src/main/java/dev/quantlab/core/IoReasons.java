@@ -1,0 +1,47 @@
+package dev.quantlab.core;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * Says in words why a file operation failed. Java's file exceptions often carry only the path as their message
+ * ("Cannot read X: X"); this names the reason (permission denied, read-only file system, no space left...).
+ */
+public final class IoReasons {
+    private IoReasons() { }
+
+    public static String of(IOException e) {
+        if (e.getCause() instanceof IOException cause && cause != e) {
+            return of(cause); // a wrapper such as ImageIO's "I/O error writing PNG file!": the cause says why
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it already exists";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "it is a folder that is not empty";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a part of the path is not a folder";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not valid UTF-8 text";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}
