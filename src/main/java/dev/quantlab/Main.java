@@ -8,9 +8,6 @@ public final class Main {
 
     public static void main(String[] args) {
         EngineSettings.applyDefaults();
-        int code = QuantLabCommand.execute(args);
-        if (code != Integer.MIN_VALUE) {
-            System.exit(code);
-        }
+        System.exit(QuantLabCommand.execute(args));
     }
 }

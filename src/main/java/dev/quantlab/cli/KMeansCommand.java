@@ -128,8 +128,9 @@ public final class KMeansCommand implements Runnable {
             throw new UserFacingException("--batch-size " + batchSize + " is larger than the " + train.size()
                     + " training images: no QAT step could run");
         }
-        QatConfig config = new QatConfig(epochs, threshold, lr, 0.9, 0.0, batchSize, rule, epochFraction, limit, seed,
-                bnImages);
+        QatConfig config = QatConfig.builder().epochs(epochs).threshold(threshold).lr(lr).momentum(0.9).weightDecay(0.0)
+                .batchSize(batchSize).rule(rule).epochFraction(epochFraction).evalLimit(limit).seed(seed)
+                .bnRecalibrationImages(bnImages).build();
         QatListener printer = QatListener.of(new TrainingListener() {
             @Override
             public void onMessage(String line) {

@@ -28,15 +28,20 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the fp32 VGG on CIFAR-10 (SGD, schedule, label smoothing, crop+flip).",
             "Writes OUT/last.safetensors (resumable checkpoint) every epoch and every --checkpoint-every steps,",
-            "OUT/train-log.csv, and OUT/final.safetensors at the end."})
+            "OUT/train-log.csv, and OUT/final.safetensors at the end. A folder that holds a run is continued with",
+            "--resume or started over with --restart, and is locked while a run uses it."})
 public final class TrainCommand implements Runnable {
     @Mixin
     DataOption data;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder. Default: ~/.quantlab/checkpoints/reference.")
     Path out;
-    @Option(names = "--resume", description = "Continue from OUT/last.safetensors if it exists.")
+    @Option(names = "--resume", description = "Continue from OUT/last.safetensors if it exists (with the same "
+            + "settings).")
     boolean resume;
+    @Option(names = "--restart", description = "Start over in a folder that holds a run; its files are renamed to "
+            + "*.replaced-<time>, never deleted.")
+    boolean restart;
     @Option(names = "--init", paramLabel = "FILE", description = "Start from these weights instead of a fresh init.")
     String init;
     @Option(names = "--export", paramLabel = "FILE", description = "Copy the final weights here when done.")
@@ -77,8 +82,15 @@ public final class TrainCommand implements Runnable {
     @Override
     public void run() {
         BatchMemory.check("--batch-size", batchSize, true);
-        TrainConfig config = new TrainConfig(epochs, batchSize, new LrSchedule(schedule, lr, warmup), momentum, !noNesterov,
-                weightDecay, labelSmoothing, seed, trainLimit, evalLimit, stepsPerEpoch, checkpointEvery);
+        if (resume && restart) {
+            throw new IllegalArgumentException("--resume and --restart exclude each other: continue the run, or "
+                    + "start it over");
+        }
+        TrainConfig config = TrainConfig.builder().epochs(epochs).batchSize(batchSize)
+                .schedule(new LrSchedule(schedule, lr, warmup)).momentum(momentum).nesterov(!noNesterov)
+                .weightDecay(weightDecay).labelSmoothing(labelSmoothing).seed(seed).trainLimit(trainLimit)
+                .evalLimit(evalLimit).stepsPerEpoch(stepsPerEpoch).checkpointEverySteps(checkpointEvery).build();
+        Trainer.Start start = resume ? Trainer.Start.RESUME : restart ? Trainer.Start.RESTART : Trainer.Start.NEW;
         Path runDir = out != null ? out : QuantLabHome.dir().resolve("checkpoints").resolve("reference");
         CifarSplit train = data.train();
         CifarSplit test = data.test();
@@ -113,7 +125,7 @@ public final class TrainCommand implements Runnable {
         try (StopOnExit stop = new StopOnExit("quantlab-train-stop", 60);
              NDManager mgr = NDManager.newBaseManager()) {
             try {
-                new Trainer(config, runDir, printer, stop.token()).run(mgr, initial, resume, train, test);
+                new Trainer(config, runDir, printer, stop.token()).run(mgr, initial, start, train, test);
             } catch (CancelledException e) { // said before StopOnExit closes: a kill exits right then
                 throw ReportedStop.report("training " + QuantLabCommand.STOPPED_BY_SIGNAL + "; its checkpoint is "
                         + "saved in " + runDir.resolve(Trainer.LAST).toAbsolutePath() + ": run the same command with "

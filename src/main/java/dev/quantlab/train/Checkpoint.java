@@ -12,19 +12,86 @@ import dev.quantlab.model.VggNet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A resumable training checkpoint in one safetensors file: the model's tensors under their reference names,
- * momentum buffers under {@code optimizer.momentum.<name>}, and the {@link TrainingState} as metadata.
- * Written atomically. The model loader accepts it as a weights file (it ignores the optimizer entries).
+ * The one resumable-checkpoint format of QuantLab, used by training ({@link Trainer}) and k-means QAT: a
+ * safetensors file with the model's tensors under their reference names, the optimizer's momentum buffers under
+ * {@code optimizer.momentum.<name>}, further tensor groups under their own prefixes (QAT's codebooks), and as
+ * metadata {@code quantlab.kind}, {@code config} (everything that shapes the run: a run is only resumed with the
+ * same) and the run's state as flat key/values. Written atomically. The model loader accepts it as a weights file
+ * (it ignores the other entries). Files written before this format was shared read the same way; QAT files of
+ * then named their config {@code settings}, which is still read.
  */
 public final class Checkpoint {
     public static final String MOMENTUM_PREFIX = "optimizer.momentum.";
     public static final String KIND_KEY = "quantlab.kind";
+    public static final String CONFIG_KEY = "config";
+    /** The kind of a training run's checkpoint. */
     public static final String KIND = "training-checkpoint";
+    private static final String OLD_QAT_CONFIG_KEY = "settings";
 
     private Checkpoint() { }
+
+    /**
+     * What one checkpoint file holds. {@code groups}: extra tensors by prefix (e.g. {@code qat.centroids.}) and
+     * name; {@code state}: the run's position and sums as key/values.
+     */
+    public record Contents(String kind, String config, StateDict weights, StateDict momentum,
+                           Map<String, StateDict> groups, Map<String, String> state) {
+        /** A state value that must be there. */
+        public String field(String key) {
+            String v = state.get(key);
+            if (v == null) {
+                throw new IllegalStateException("no " + key);
+            }
+            return v;
+        }
+    }
+
+    /** Writes {@code c}; {@code floatType} F16 halves the size. */
+    public static void write(Path file, Contents c, TensorData.DType floatType) throws IOException {
+        StateDict sd = new StateDict();
+        c.weights().asMap().forEach(sd::put);
+        c.momentum().asMap().forEach((k, v) -> sd.put(MOMENTUM_PREFIX + k, v));
+        c.groups().forEach((prefix, group) -> group.asMap().forEach((k, v) -> sd.put(prefix + k, v)));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(KIND_KEY, c.kind());
+        meta.put(CONFIG_KEY, c.config());
+        meta.putAll(c.state());
+        SafetensorsFile.write(file, sd, meta, floatType);
+    }
+
+    /** Reads a checkpoint; tensors under one of {@code groupPrefixes} go to their group. */
+    public static Contents read(Path file, List<String> groupPrefixes) {
+        SafetensorsFile.Contents c = SafetensorsFile.read(file);
+        StateDict weights = new StateDict();
+        StateDict momentum = new StateDict();
+        Map<String, StateDict> groups = new LinkedHashMap<>();
+        groupPrefixes.forEach(p -> groups.put(p, new StateDict()));
+        c.tensors().asMap().forEach((k, v) -> {
+            if (k.startsWith(MOMENTUM_PREFIX)) {
+                momentum.put(k.substring(MOMENTUM_PREFIX.length()), v);
+                return;
+            }
+            for (String p : groupPrefixes) {
+                if (k.startsWith(p)) {
+                    groups.get(p).put(k.substring(p.length()), v);
+                    return;
+                }
+            }
+            weights.put(k, v);
+        });
+        Map<String, String> state = new LinkedHashMap<>(c.metadata());
+        String kind = state.remove(KIND_KEY);
+        String config = state.remove(CONFIG_KEY);
+        if (config == null) {
+            config = state.remove(OLD_QAT_CONFIG_KEY);
+        }
+        return new Contents(kind == null ? "" : kind, config == null ? "" : config, weights, momentum, groups,
+                Map.copyOf(state));
+    }
 
     public static void save(Path file, VggNet net, SgdOptimizer optimizer, TrainingState state, TrainConfig config,
             TensorData.DType floatType) throws IOException {
@@ -39,25 +106,10 @@ public final class Checkpoint {
         return momentum;
     }
 
-    /** Writes weights, momentum buffers (may be empty) and state; {@code floatType} F16 halves the size. */
+    /** Writes a training checkpoint: weights, momentum buffers (may be empty) and state. */
     public static void save(Path file, StateDict weights, StateDict momentum, TrainingState state, String config,
             TensorData.DType floatType) throws IOException {
-        StateDict sd = new StateDict();
-        weights.asMap().forEach(sd::put);
-        momentum.asMap().forEach((k, v) -> sd.put(MOMENTUM_PREFIX + k, v));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(KIND_KEY, KIND);
-        meta.put("config", config);
-        meta.put("epoch", Integer.toString(state.epoch));
-        meta.put("step_in_epoch", Integer.toString(state.stepInEpoch));
-        meta.put("global_step", Long.toString(state.globalStep));
-        meta.put("loss_sum", Double.toString(state.lossSum));
-        meta.put("correct", Long.toString(state.correct));
-        meta.put("seen", Long.toString(state.seen));
-        meta.put("epoch_seconds", Double.toString(state.epochSeconds));
-        meta.put("wall_seconds", Double.toString(state.wallSeconds));
-        meta.put("history", state.historyCsv());
-        SafetensorsFile.write(file, sd, meta, floatType);
+        write(file, new Contents(KIND, config, weights, momentum, Map.of(), state.toFields()), floatType);
     }
 
     /**
@@ -74,44 +126,21 @@ public final class Checkpoint {
         save(to, ck.weights(), new StateDict(), ck.state(), ck.config(), TensorData.DType.F16);
     }
 
-    /** Loaded checkpoint: model weights, momentum buffers and state. */
+    /** Loaded training checkpoint: model weights, momentum buffers and state. */
     public record Loaded(StateDict weights, StateDict momentum, TrainingState state, String config) { }
 
     public static Loaded load(Path file) {
-        SafetensorsFile.Contents c = SafetensorsFile.read(file);
-        StateDict weights = new StateDict();
-        StateDict momentum = new StateDict();
-        c.tensors().asMap().forEach((k, v) -> {
-            if (k.startsWith(MOMENTUM_PREFIX)) {
-                momentum.put(k.substring(MOMENTUM_PREFIX.length()), v);
-            } else {
-                weights.put(k, v);
-            }
-        });
-        Map<String, String> m = c.metadata();
+        Contents c = read(file, List.of());
         TrainingState s = new TrainingState();
-        if (KIND.equals(m.get(KIND_KEY))) {
+        if (KIND.equals(c.kind())) {
             try {
-                readState(m, s);
+                s = TrainingState.fromFields(c);
             } catch (RuntimeException e) {
                 throw new UserFacingException("Training checkpoint " + file + " has damaged training state ("
                         + e.getClass().getSimpleName() + ": " + e.getMessage() + "); restore a copy, or move it away "
                         + "to start the run over", e);
             }
         }
-        return new Loaded(weights, momentum, s, m.getOrDefault("config", ""));
-    }
-
-    private static void readState(Map<String, String> m, TrainingState s) {
-        s.epoch = Integer.parseInt(m.get("epoch"));
-        s.stepInEpoch = Integer.parseInt(m.get("step_in_epoch"));
-        s.globalStep = Long.parseLong(m.get("global_step"));
-        s.lossSum = Double.parseDouble(m.get("loss_sum"));
-        s.correct = Long.parseLong(m.get("correct"));
-        s.seen = Long.parseLong(m.get("seen"));
-        s.epochSeconds = Double.parseDouble(m.get("epoch_seconds"));
-        s.wallSeconds = Double.parseDouble(m.get("wall_seconds"));
-        s.history.addAll(TrainingState.parseHistory(java.util.Objects.requireNonNull(m.get("history"),
-                "no history")));
+        return new Loaded(c.weights(), c.momentum(), s, c.config());
     }
 }

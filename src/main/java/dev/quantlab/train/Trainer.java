@@ -1,24 +1,33 @@
 package dev.quantlab.train;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.quantlab.core.AtomicFiles;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
+import dev.quantlab.core.ProgressListener;
+import dev.quantlab.core.UserFacingException;
 import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.eval.Evaluator;
+import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
-import dev.quantlab.core.ProgressListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Trains the VGG from scratch (or resumes) with SGD, a learning-rate schedule, label smoothing and the
@@ -44,40 +53,107 @@ public final class Trainer {
         this.cancel = cancel;
     }
 
+    /** How a run starts in its folder. */
+    public enum Start {
+        /** A new run: refused when the folder already holds one. */
+        NEW,
+        /** Continues the run saved in the folder (with the same settings), or starts one if there is none. */
+        RESUME,
+        /** Starts over: the files of the run already there are renamed (kept aside), never deleted. */
+        RESTART
+    }
+
     /**
      * Runs to {@code config.epochs()}, starting from {@code initial} weights (ignored when resuming from
-     * {@code runDir/last.safetensors}). Returns the final state; throws CancelledException if cancelled
-     * (after saving a checkpoint).
+     * {@code runDir/last.safetensors}). Holds the run folder (see {@link RunFolder}) while it runs. Returns the final
+     * state; throws CancelledException if cancelled (after saving a checkpoint), and UserFacingException when the
+     * folder is in use, holds a run that {@code start} may not touch, or holds one made with other settings.
      */
-    public TrainingState run(NDManager parent, StateDict initial, boolean resume, CifarSplit train, CifarSplit test)
+    public TrainingState run(NDManager parent, StateDict initial, Start start, CifarSplit train, CifarSplit test)
             throws IOException {
-        Files.createDirectories(runDir);
-        Path last = runDir.resolve(LAST);
-        TrainingState state = new TrainingState();
-        StateDict start = initial;
-        StateDict momentum = null;
-        if (resume && Files.exists(last)) {
-            Checkpoint.Loaded ck = Checkpoint.load(last);
-            state = ck.state();
-            start = ck.weights();
-            momentum = ck.momentum();
-            listener.onMessage("resuming from " + last + " at epoch " + state.epoch + " step " + state.stepInEpoch);
+        try (RunFolder folder = RunFolder.open(runDir, Set.of(LAST, FINAL, LOG))) {
+            if (!folder.swept().isEmpty()) {
+                listener.onMessage("removed " + folder.swept().size() + " temporary file(s) left by an interrupted save in "
+                        + runDir);
+            }
+            return run(folder, parent, initial, start, train, test);
         }
-        try (VggNet net = VggNet.fromStateDict(parent, start)) {
-            java.util.List<String> decayed = VggArchitecture.cifarVgg().weightMatrices().stream()
+    }
+
+    private TrainingState run(RunFolder folder, NDManager parent, StateDict initial, Start start, CifarSplit train,
+            CifarSplit test) throws IOException {
+        Path last = folder.resolve(LAST);
+        TrainingState state = new TrainingState();
+        StateDict weights = initial;
+        StateDict momentum = null;
+        if (Files.exists(last)) {
+            switch (start) {
+                case NEW -> {
+                    TrainingState saved = Checkpoint.load(last).state();
+                    throw new UserFacingException(runDir + " already holds a training run (saved at epoch "
+                            + saved.epoch + " step " + saved.stepInEpoch + " of " + LAST + "): continue it with "
+                            + "--resume, start over with --restart (its files are kept aside), or choose another "
+                            + "--out folder");
+                }
+                case RESTART -> {
+                    List<Path> aside = folder.keepAside(List.of(LAST, LOG, FINAL));
+                    listener.onMessage("starting over: the earlier run's files were kept as " + aside.stream()
+                            .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+                }
+                case RESUME -> {
+                    Checkpoint.Loaded ck = Checkpoint.load(last);
+                    requireSameRecipe(ck.config());
+                    state = ck.state();
+                    weights = ck.weights();
+                    momentum = ck.momentum();
+                    listener.onMessage("resuming from " + last + " at epoch " + state.epoch + " step "
+                            + state.stepInEpoch);
+                }
+            }
+        }
+        try (VggNet net = VggNet.fromStateDict(parent, weights)) {
+            List<String> decayed = VggArchitecture.cifarVgg().weightMatrices().stream()
                     .map(VggArchitecture.TensorSpec::name).toList();
             SgdOptimizer opt = new SgdOptimizer(net.manager(), config.momentum(), config.nesterov(),
                     config.weightDecay(), decayed);
             if (momentum != null) {
-                momentum.asMap().forEach((k, v) -> opt.setBuffer(k, v.values(), new ai.djl.ndarray.types.Shape(v.shape())));
+                momentum.asMap().forEach((k, v) -> opt.setBuffer(k, v.values(), new Shape(v.shape())));
             }
             TrainStep step = new TrainStep(net, opt, config.labelSmoothing());
             loop(parent, net, opt, step, state, train, test);
             StateDict finalWeights = net.toStateDict();
-            dev.quantlab.model.SafetensorsFile.write(runDir.resolve(FINAL), finalWeights,
-                    java.util.Map.of("quantlab.kind", "weights", "recipe", config.describe()), TensorData.DType.F32);
+            SafetensorsFile.write(folder.resolve(FINAL), finalWeights,
+                    Map.of(Checkpoint.KIND_KEY, "weights", "recipe", config.describe()), TensorData.DType.F32);
         }
         return state;
+    }
+
+    /** Refuses to resume a run saved with another recipe, naming each setting that differs. */
+    private void requireSameRecipe(String saved) {
+        String given = config.describe();
+        if (saved.isEmpty() || saved.equals(given)) {
+            return;
+        }
+        Map<String, String> was = fields(saved);
+        Map<String, String> now = fields(given);
+        List<String> diffs = new ArrayList<>();
+        now.forEach((k, v) -> {
+            if (!v.equals(was.get(k))) {
+                diffs.add(k + " saved " + was.getOrDefault(k, "(none)") + ", given " + v);
+            }
+        });
+        throw new UserFacingException("the run in " + runDir + " was saved with other settings (" + String.join("; ",
+                diffs) + "): resume with the saved settings, start over with --restart, or choose another --out "
+                + "folder");
+    }
+
+    private static Map<String, String> fields(String describe) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : describe.trim().split("\\s+")) {
+            int eq = kv.indexOf('=');
+            m.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        return m;
     }
 
     /** Steps per epoch for a train set of {@code n} images (the last partial batch is dropped). */
@@ -119,7 +195,7 @@ public final class Trainer {
                     step.update(lr);
                 }
                 if (!Double.isFinite(out.loss())) {
-                    throw new dev.quantlab.core.UserFacingException("training diverged: loss is " + out.loss() + " at epoch " + s.epoch
+                    throw new UserFacingException("training diverged: loss is " + out.loss() + " at epoch " + s.epoch
                             + " step " + s.stepInEpoch + " (lower the learning rate)");
                 }
                 s.lossSum += out.loss() * bs;

@@ -1,7 +1,9 @@
 package dev.quantlab.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a training run stands: the next (epoch, step) to run, running sums of the current epoch and the
@@ -32,6 +34,35 @@ public final class TrainingState {
 
     public List<EpochResult> history() {
         return history;
+    }
+
+    /** The state as the key/values of a {@link Checkpoint}. */
+    Map<String, String> toFields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("epoch", Integer.toString(epoch));
+        m.put("step_in_epoch", Integer.toString(stepInEpoch));
+        m.put("global_step", Long.toString(globalStep));
+        m.put("loss_sum", Double.toString(lossSum));
+        m.put("correct", Long.toString(correct));
+        m.put("seen", Long.toString(seen));
+        m.put("epoch_seconds", Double.toString(epochSeconds));
+        m.put("wall_seconds", Double.toString(wallSeconds));
+        m.put("history", historyCsv());
+        return m;
+    }
+
+    static TrainingState fromFields(Checkpoint.Contents c) {
+        TrainingState s = new TrainingState();
+        s.epoch = Integer.parseInt(c.field("epoch"));
+        s.stepInEpoch = Integer.parseInt(c.field("step_in_epoch"));
+        s.globalStep = Long.parseLong(c.field("global_step"));
+        s.lossSum = Double.parseDouble(c.field("loss_sum"));
+        s.correct = Long.parseLong(c.field("correct"));
+        s.seen = Long.parseLong(c.field("seen"));
+        s.epochSeconds = Double.parseDouble(c.field("epoch_seconds"));
+        s.wallSeconds = Double.parseDouble(c.field("wall_seconds"));
+        s.history.addAll(parseHistory(c.field("history")));
+        return s;
     }
 
     String historyCsv() {

@@ -36,7 +36,9 @@ class TrainerTest {
     }
 
     private static TrainConfig tiny(int epochs, LrSchedule.Kind kind) {
-        return new TrainConfig(epochs, 16, new LrSchedule(kind, 0.02, 0.0), 0.9, true, 5e-4, 0.1, 7, 32, 20, 2, 1);
+        return TrainConfig.builder().epochs(epochs).batchSize(16).schedule(new LrSchedule(kind, 0.02, 0.0)).momentum(0.9)
+                .nesterov(true).weightDecay(5e-4).labelSmoothing(0.1).seed(7).trainLimit(32).evalLimit(20)
+                .stepsPerEpoch(2).checkpointEverySteps(1).build();
     }
 
     @Test
@@ -97,16 +99,16 @@ class TrainerTest {
         Path interrupted = dir.resolve("interrupted");
         try (NDManager m = NDManager.newBaseManager()) {
             new Trainer(tiny(2, LrSchedule.Kind.COSINE), straight, TrainingListener.NONE, CancellationToken.none())
-                    .run(m, init, false, test, test);
+                    .run(m, init, Trainer.Start.NEW, test, test);
 
             CancellationToken cancel = new CancellationToken();
             assertThrows(CancelledException.class, () -> new Trainer(tiny(2, LrSchedule.Kind.COSINE), interrupted,
-                    cancelAfterStep(3, cancel), cancel).run(m, init, false, test, test));
+                    cancelAfterStep(3, cancel), cancel).run(m, init, Trainer.Start.NEW, test, test));
             Checkpoint.Loaded ck = Checkpoint.load(interrupted.resolve(Trainer.LAST));
             assertEquals(1, ck.state().epoch());
             assertEquals(1, ck.state().stepInEpoch());
             new Trainer(tiny(2, LrSchedule.Kind.COSINE), interrupted, TrainingListener.NONE, CancellationToken.none())
-                    .run(m, VggNet.initialWeights(99), true, test, test);
+                    .run(m, VggNet.initialWeights(99), Trainer.Start.RESUME, test, test);
         }
         StateDict a = ModelFiles.load(straight.resolve(Trainer.FINAL));
         StateDict b = ModelFiles.load(interrupted.resolve(Trainer.FINAL));
@@ -118,12 +120,12 @@ class TrainerTest {
             CancellationToken cancel = new CancellationToken();
             // step 2 is the last of epoch 0: the cancel is seen by the evaluation that follows
             assertThrows(CancelledException.class, () -> new Trainer(tiny(2, LrSchedule.Kind.COSINE), stoppedInEval,
-                    cancelAfterStep(2, cancel), cancel).run(m, init, false, test, test));
+                    cancelAfterStep(2, cancel), cancel).run(m, init, Trainer.Start.NEW, test, test));
             Checkpoint.Loaded ck = Checkpoint.load(stoppedInEval.resolve(Trainer.LAST));
             assertEquals(0, ck.state().epoch());
             assertEquals(2, ck.state().stepInEpoch());
             new Trainer(tiny(2, LrSchedule.Kind.COSINE), stoppedInEval, TrainingListener.NONE, CancellationToken.none())
-                    .run(m, VggNet.initialWeights(99), true, test, test);
+                    .run(m, VggNet.initialWeights(99), Trainer.Start.RESUME, test, test);
         }
         StateDict c = ModelFiles.load(stoppedInEval.resolve(Trainer.FINAL));
         assertSameWeights(a, c);
@@ -143,7 +145,7 @@ class TrainerTest {
         };
         try (NDManager m = NDManager.newBaseManager()) {
             new Trainer(tiny(2, LrSchedule.Kind.COSINE), straight, noSteps, CancellationToken.none())
-                    .run(m, VggNet.initialWeights(99), true, test, test);
+                    .run(m, VggNet.initialWeights(99), Trainer.Start.RESUME, test, test);
         }
         StateDict again = ModelFiles.load(straight.resolve(Trainer.FINAL));
         for (String k : a.asMap().keySet()) {
@@ -202,7 +204,7 @@ class TrainerTest {
     void checkpointKeepsMomentumAndState() throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             new Trainer(tiny(1, LrSchedule.Kind.CONSTANT), dir, TrainingListener.NONE, CancellationToken.none())
-                    .run(m, VggNet.initialWeights(3), false, test, test);
+                    .run(m, VggNet.initialWeights(3), Trainer.Start.NEW, test, test);
         }
         Checkpoint.Loaded ck = Checkpoint.load(dir.resolve(Trainer.LAST));
         assertEquals(1, ck.state().epoch());

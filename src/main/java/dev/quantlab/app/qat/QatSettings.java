@@ -65,8 +65,9 @@ public record QatSettings(int bits, UpdateRule rule, int epochs, double epochFra
     /** The pipeline's configuration for these settings (call only when {@link #problems()} is empty). */
     public QatConfig toConfig() {
         Objects.requireNonNull(subset);
-        return new QatConfig(epochs, threshold, LR, MOMENTUM, 0.0, batchSize, rule, epochFraction, subset.limit(),
-                seed, 0);
+        return QatConfig.builder().epochs(epochs).threshold(threshold).lr(LR).momentum(MOMENTUM).weightDecay(0.0)
+                .batchSize(batchSize).rule(rule).epochFraction(epochFraction).evalLimit(subset.limit()).seed(seed)
+                .bnRecalibrationImages(0).build();
     }
 
     public QatSettings withBatchSize(int size) {

@@ -38,7 +38,8 @@ class KMeansQatTest {
     }
 
     private static QatConfig tiny(UpdateRule rule, double threshold) {
-        return new QatConfig(1, threshold, 0.01, 0.9, 0.0, 32, rule, 1.0, 20, 1, 0);
+        return QatConfig.builder().epochs(1).threshold(threshold).lr(0.01).momentum(0.9).weightDecay(0.0).batchSize(32)
+                .rule(rule).epochFraction(1.0).evalLimit(20).seed(1).bnRecalibrationImages(0).build();
     }
 
     /** On a tiny model W = C[labels], autograd's dL/dC equals the sum rule applied to dL/dW. */
@@ -160,8 +161,8 @@ class KMeansQatTest {
 
     @Test
     void invalidSettingsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new QatConfig(0, 0.5, 0.01, 0.9, 0, 512, UpdateRule.MEAN, 1, 0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new QatConfig(1, 0.5, 0.01, 0.9, 0, 512, UpdateRule.MEAN, 1.5, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> QatConfig.builder().epochs(0).build());
+        assertThrows(IllegalArgumentException.class, () -> QatConfig.builder().epochFraction(1.5).build());
         assertThrows(IllegalArgumentException.class, () -> BitWidthPlan.uniform(9));
     }
 }

@@ -39,7 +39,8 @@ class QatResumeTest {
 
     /** Two epochs of 4 steps (batch 8 of 32 images); fp32 "accuracy" 100% so that QAT never stops early. */
     private static QatConfig config(UpdateRule rule) {
-        return new QatConfig(2, 0.5, 0.05, 0.9, 0.0, 8, rule, 1.0, 16, 3, 0);
+        return QatConfig.builder().epochs(2).threshold(0.5).lr(0.05).momentum(0.9).weightDecay(0.0).batchSize(8)
+                .rule(rule).epochFraction(1.0).evalLimit(16).seed(3).bnRecalibrationImages(0).build();
     }
 
     private static QatResult run(KMeansQat qat, StateDict fp32) {
