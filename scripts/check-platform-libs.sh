@@ -45,7 +45,8 @@ for p in "${platforms[@]}"; do
   if [ ${#errors[@]} -eq 0 ]; then
     echo "ok   $p: libtorch $t, JavaFX $f ($(ls "$lib" | wc -l) jars in lib/)"
   else
-    printf 'FAIL %s: %s\n' "$p" "${errors[@]}"
+    echo "FAIL $p:"
+    printf '  %s\n' "${errors[@]}"
     failed=1
   fi
 done
