@@ -11,7 +11,7 @@ public final class ModelFiles {
 
     private ModelFiles() { }
 
-    /** {@code explicit} if given, else {@code QUANTLAB_MODEL}, else the shipped model next to the app. */
+    /** {@code explicit} if given, else {@code QUANTLAB_MODEL}, else the shipped model (working directory, else beside the jar). */
     public static Path resolve(String explicit) {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
@@ -29,19 +29,29 @@ public final class ModelFiles {
         return Path.of(SHIPPED);
     }
 
+    /**
+     * Where the shipped model may be: the working directory (a checkout, as the README's commands run it), then
+     * the folder holding the app's jar ({@code quantlab.jar} with {@code models/} beside it, as packaged into
+     * the build folder, the app image and the installers; for {@code target/classes} the build folder).
+     */
     private static java.util.List<Path> candidateBases() {
         java.util.List<Path> bases = new java.util.ArrayList<>();
         bases.add(Path.of("").toAbsolutePath());
-        try {
-            Path jar = Path.of(ModelFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // target/quantlab.jar or target/classes -> project root
-            if (jar.getParent() != null && jar.getParent().getParent() != null) {
-                bases.add(jar.getParent().getParent());
-            }
-        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
-            // fall back to the working directory only
-        }
+        appFolder().ifPresent(bases::add);
         return bases;
+    }
+
+    /** The folder of the running jar (or the parent of the classes folder), if the code source is a file. */
+    static java.util.Optional<Path> appFolder() {
+        try {
+            java.security.CodeSource source = ModelFiles.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Loads weights for the lesson's VGG, checking names and shapes; accepts training checkpoints too. */

@@ -11,6 +11,7 @@ import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
+import dev.quantlab.testing.Cifar10;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Evaluation through the service on a few shared CIFAR-10 test images; cancelling; exporting the figures. */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Cifar10.TAG)
 class EvaluationFlowTest {
     private static final int IMAGES = 30;
     @TempDir
@@ -40,7 +43,7 @@ class EvaluationFlowTest {
 
     @Start
     void start(Stage stage) {
-        app = new TestWindow(stage, TestWeights.file(), SharedTestData.root(), home);
+        app = new TestWindow(stage, TestWeights.file(), Cifar10.root(), home);
         vm = ((BaselineTab) app.window.tab(BaselineTab.ID).orElseThrow()).viewModel();
     }
 

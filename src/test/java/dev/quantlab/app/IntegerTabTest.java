@@ -23,6 +23,7 @@ import dev.quantlab.linear.QuantizedConv2d;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
+import dev.quantlab.testing.Cifar10;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * figures exported.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Cifar10.TAG)
 class IntegerTabTest {
     private static final int CALIBRATION = 64;
     private static final int IMAGES = 20;
@@ -56,7 +59,7 @@ class IntegerTabTest {
 
     @Start
     void start(Stage stage) {
-        app = new TestWindow(stage, TestWeights.file(), SharedTestData.root(), home);
+        app = new TestWindow(stage, TestWeights.file(), Cifar10.root(), home);
         vm = ((IntegerTab) app.window.tab(IntegerTab.ID).orElseThrow()).viewModel();
     }
 
@@ -121,7 +124,7 @@ class IntegerTabTest {
         Calibration cal = vm.calibration().get();
         IntegerVgg model = IntegerVgg.build(FoldedVgg.fromStateDict(app.services.model().weights().get()),
                 cal.ranges(), shown.key().config());
-        CifarSplit test = CifarDataset.test(SharedTestData.root());
+        CifarSplit test = CifarDataset.test(Cifar10.root());
         byte[] image = java.util.Arrays.copyOfRange(test.pixels(), 3 * CifarSplit.IMAGE_BYTES,
                 4 * CifarSplit.IMAGE_BYTES);
         Int8Activations in = model.convInput(image, 0, 1);

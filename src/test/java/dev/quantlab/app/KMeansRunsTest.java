@@ -15,15 +15,18 @@ import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The k-means run behind "Quantize model": sizes by both rules, accuracy, and the baseline left untouched. */
 class KMeansRunsTest {
+    @Tag(Cifar10.TAG)
     @Test
     void quantizesACopyAndReportsSizesAndAccuracy() throws Exception {
-        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }), SharedTestData.root(),
+        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }), Cifar10.root(),
                 TestWindow.noDownloads());
         EvaluationService eval = new EvaluationService(data);
         StateDict fp32 = VggNet.initialWeights(5);

@@ -11,6 +11,7 @@ import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
+import dev.quantlab.testing.Cifar10;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * (where the 2-bit model loses a point to fp32, so with threshold 0 QAT always runs).
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag(Cifar10.TAG)
 class QatRunTest {
     private static final int TRAIN_IMAGES = 64;
     @TempDir
@@ -41,7 +44,7 @@ class QatRunTest {
 
     @Start
     void start(Stage stage) {
-        Path data = SharedTestData.root();
+        Path data = Cifar10.root();
         app = new TestWindow(stage, TestWeights.file(), data, home);
         tab = (QatTab) app.window.tab(QatTab.ID).orElseThrow();
         vm = tab.viewModel();

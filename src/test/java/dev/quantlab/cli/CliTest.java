@@ -3,7 +3,6 @@ package dev.quantlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.TestPaths;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
@@ -11,6 +10,8 @@ import dev.quantlab.model.pth.PthImporter;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.ResultsJson;
 import dev.quantlab.results.RunRecord;
+import dev.quantlab.testing.Cifar10;
+import dev.quantlab.testing.ThirdPartyFixtures;
 import dev.quantlab.train.Checkpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,18 +63,20 @@ class CliTest {
         assertTrue(r.out().contains("size at 32 bits = 35.20 MiB"), r.out());
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void evalPrintsTheLessonsLines() throws IOException {
-        Run r = run("eval", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--limit", "20");
+        Run r = run("eval", "--model", randomModel().toString(), "--data", Cifar10.root().toString(), "--limit", "20");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("fp32 model has accuracy=\\d+\\.\\d\\d%"), lines[0]);
         assertEquals("fp32 model has size=35.20 MiB", lines[1]);
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void linearPrintsTheLessonsLinesAndTheIntegerRunsSpeed() throws IOException {
-        Run r = run("linear", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--bits", "8",
+        Run r = run("linear", "--model", randomModel().toString(), "--data", Cifar10.root().toString(), "--bits", "8",
                 "--weight-bits", "4", "--fixed-point", "--calibration-batch-size", "16", "--limit", "10", "--skip-fp32");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
@@ -92,10 +96,11 @@ class CliTest {
         assertTrue(r.err().lines().noneMatch(l -> l.strip().startsWith("at ")), r.err());
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void badValuesGetOneLineMessages() throws IOException {
         String model = randomModel().toString();
-        String data = TestPaths.data().toString();
+        String data = Cifar10.root().toString();
         assertOneLineError(run("eval", "--model", model, "--data", data, "--limit", "-5"),
                 "image limit must be 0 (all images) or positive, got -5");
         assertOneLineError(run("train", "--data", data, "--out", dir.resolve("run").toString(), "--momentum", "NaN"),
@@ -131,10 +136,11 @@ class CliTest {
                 "Training checkpoint " + damaged + " has damaged training state");
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void kmeansSavesEachQuantizedModelUnderItsBitWidth() throws IOException {
         Path out = dir.resolve("saved");
-        Run r = run("kmeans", "--model", randomModel().toString(), "--data", TestPaths.data().toString(), "--bits", "8",
+        Run r = run("kmeans", "--model", randomModel().toString(), "--data", Cifar10.root().toString(), "--bits", "8",
                 "--limit", "10", "--save", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("    saved " + out.resolve("kmeans-8bit.safetensors")), r.out());
@@ -144,10 +150,11 @@ class CliTest {
         assertTrue(distinct <= 256 && distinct > 1, distinct + " distinct weights in the 8-bit conv0");
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void recordKeepsEachMeasuredRunOnceInAResultsFile() throws IOException {
         String model = randomModel().toString();
-        String data = TestPaths.data().toString();
+        String data = Cifar10.root().toString();
         Path results = dir.resolve("results.json");
         Run first = run("eval", "--model", model, "--data", data, "--limit", "10", "--record", results.toString());
         assertEquals(0, first.code(), first.err());
@@ -172,8 +179,9 @@ class CliTest {
     }
 
     @Test
+    @Tag(ThirdPartyFixtures.TAG)
     void foreignCheckpointIsRefusedWithTheMismatchedTensors() {
-        Path resnet = TestPaths.shared().resolve("fixtures/pytorch/EhanW_advrob-cifar10_resnet20.pth");
+        Path resnet = ThirdPartyFixtures.folder().resolve("EhanW_advrob-cifar10_resnet20.pth");
         Run r = run("import", resnet.toString(), dir.resolve("x.safetensors").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("missing tensors (50)"), r.err());

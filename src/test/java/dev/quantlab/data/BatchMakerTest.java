@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.testing.Cifar10;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Bytes to float batches: range, exact values, repeatable seeded augmentation, flips and zero-padded crops. */
@@ -14,9 +16,10 @@ class BatchMakerTest {
     private static final int PLANE = SIDE * SIDE;
     private static final int N = 64;
 
+    @Tag(Cifar10.TAG)
     @Test
     void valuesAreInZeroToOne() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         float[] out = new float[N * CifarSplit.IMAGE_BYTES];
         BatchMaker.fill(split, range(N), 0, N, Augmentation.LESSON, new SplittableRandom(1), out);
         for (float v : out) {
@@ -24,9 +27,10 @@ class BatchMakerTest {
         }
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void noAugmentationIsBytesOver255Exactly() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         int[] idx = {5, 0, 9999};
         float[] out = new float[idx.length * CifarSplit.IMAGE_BYTES];
         BatchMaker.fill(split, idx, 0, idx.length, Augmentation.NONE, new SplittableRandom(1), out);
@@ -38,9 +42,10 @@ class BatchMakerTest {
         }
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void seededAugmentationIsRepeatable() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         float[] a = new float[N * CifarSplit.IMAGE_BYTES];
         float[] b = new float[N * CifarSplit.IMAGE_BYTES];
         BatchMaker.fill(split, range(N), 0, N, Augmentation.LESSON, new SplittableRandom(42), a);
@@ -51,9 +56,10 @@ class BatchMakerTest {
         assertTrue(!Arrays.equals(a, plain), "the lesson augmentation should change some images");
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void flipOnlyMirrorsRows() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         float[] out = new float[N * CifarSplit.IMAGE_BYTES];
         BatchMaker.fill(split, range(N), 0, N, new Augmentation(0, true), new SplittableRandom(7), out);
         SplittableRandom same = new SplittableRandom(7);
@@ -104,9 +110,10 @@ class BatchMakerTest {
         assertTrue(shifted > 0, "seed 3 should shift at least one image");
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void balancedIndicesGiveATenthPerClass() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         for (int limit : new int[] {10, 100, 1000, 5000}) {
             int[] idx = split.balancedIndices(limit);
             assertEquals(limit, idx.length);
@@ -121,9 +128,10 @@ class BatchMakerTest {
         assertEquals(split.size(), split.balancedIndices(0).length);
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void labelsFollowTheIndices() {
-        CifarSplit split = SharedData.testSplit();
+        CifarSplit split = Cifar10.testSplit();
         assertArrayEquals(new int[] {1, 0, 8}, BatchMaker.labels(split, new int[] {0, 6, 3, 1}, 1, 3));
     }
 

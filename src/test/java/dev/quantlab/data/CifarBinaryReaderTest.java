@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +22,10 @@ class CifarBinaryReaderTest {
     @TempDir
     Path tmp;
 
+    @Tag(Cifar10.TAG)
     @Test
     void testSetHasTenThousandImagesThousandPerClass() {
-        CifarSplit test = SharedData.testSplit();
+        CifarSplit test = Cifar10.testSplit();
         assertEquals(10_000, test.size());
         int[] perClass = new int[CifarSplit.CLASSES];
         for (int i = 0; i < test.size(); i++) {
@@ -33,15 +36,17 @@ class CifarBinaryReaderTest {
         assertArrayEquals(thousand, perClass);
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void firstTenTestLabelsAreThePublishedOnes() {
-        byte[] first = Arrays.copyOf(SharedData.testSplit().labels(), 10);
+        byte[] first = Arrays.copyOf(Cifar10.testSplit().labels(), 10);
         assertArrayEquals(new byte[] {3, 8, 8, 0, 6, 6, 1, 6, 3, 1}, first);
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void trainSetHasFiftyThousandImages() {
-        CifarSplit train = CifarBinaryReader.readTrain(SharedData.binFolder());
+        CifarSplit train = CifarBinaryReader.readTrain(Cifar10.binFolder());
         assertEquals(50_000, train.size());
         assertEquals("train", train.name());
         assertEquals(50_000L * CifarSplit.IMAGE_BYTES, train.pixels().length);

@@ -10,6 +10,7 @@ import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.core.UserFacingException;
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -265,12 +267,13 @@ class CifarDownloaderTest {
         }
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void officialSpecMatchesTheSharedCopyAndMakesDownloadANoOp() {
-        Path shared = SharedData.root();
+        Path shared = Cifar10.root();
         CifarDownloader.Result r = new CifarDownloader().download(shared, null, null);
         assertFalse(r.downloaded());
-        assertEquals(SharedData.binFolder(), r.folder());
+        assertEquals(Cifar10.binFolder(), r.folder());
     }
 
     private static CifarDownloader downloader(ArchiveServer server, DownloadSettings settings) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * against two small pickles written by Python 3 with numpy (src/test/resources/data), and against damaged files.
  * Pixels and labels must equal the binary reader's for the same records.
  */
+@Tag(Cifar10.TAG)
 class CifarPythonReaderTest {
     @TempDir
     Path tmp;
 
     @Test
     void python2StylePickleGivesTheSamePixelsAsTheBinaryVersion() throws IOException {
-        CifarSplit bin = SharedData.testSplit();
+        CifarSplit bin = Cifar10.testSplit();
         Path file = CifarBatchPickle.of(bin, 0, 20).writeTo(tmp.resolve("test_batch"));
 
         CifarSplit py = CifarPythonReader.readBatch(file);
@@ -52,7 +55,7 @@ class CifarPythonReaderTest {
 
     @Test
     void fortranOrderedArrayIsReadInRowMajorOrder() throws IOException {
-        CifarSplit bin = SharedData.testSplit();
+        CifarSplit bin = Cifar10.testSplit();
         Path file = CifarBatchPickle.of(bin, 5, 3).fortranOrder().writeTo(tmp.resolve("f"));
 
         CifarSplit py = CifarPythonReader.readBatch(file);
@@ -63,7 +66,7 @@ class CifarPythonReaderTest {
 
     @Test
     void datasetFindsAndReadsThePythonFolder() throws IOException {
-        CifarSplit bin = SharedData.testSplit();
+        CifarSplit bin = Cifar10.testSplit();
         Path folder = tmp.resolve(CifarPythonReader.FOLDER);
         CifarBatchPickle.of(bin, 0, 20).writeTo(folder.resolve(CifarPythonReader.TEST_FILE));
         List<Path> trainFiles = new ArrayList<>();
@@ -103,14 +106,14 @@ class CifarPythonReaderTest {
 
     @Test
     void truncatedPickleIsReported() throws IOException {
-        byte[] full = CifarBatchPickle.of(SharedData.testSplit(), 0, 5).bytes();
+        byte[] full = CifarBatchPickle.of(Cifar10.testSplit(), 0, 5).bytes();
         Path file = Files.write(tmp.resolve("test_batch"), Arrays.copyOf(full, 100));
         assertProblem(file, "it is truncated");
     }
 
     @Test
     void pickleCutInsideThePixelsIsReported() throws IOException {
-        byte[] full = CifarBatchPickle.of(SharedData.testSplit(), 0, 5).bytes();
+        byte[] full = CifarBatchPickle.of(Cifar10.testSplit(), 0, 5).bytes();
         Path file = Files.write(tmp.resolve("test_batch"), Arrays.copyOf(full, full.length / 2));
         assertProblem(file, "truncated or damaged");
     }
@@ -123,45 +126,45 @@ class CifarPythonReaderTest {
 
     @Test
     void wrongRowLengthIsReported() throws IOException {
-        CifarSplit bin = SharedData.testSplit();
+        CifarSplit bin = Cifar10.testSplit();
         Path file = CifarBatchPickle.of(bin, 0, 3).shape(3, 3072 / 3, 3).writeTo(tmp.resolve("test_batch"));
         assertProblem(file, "'data' has shape (3, 1024, 3), expected (N, 3072)");
     }
 
     @Test
     void dataLengthNotMatchingShapeIsReported() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 3).shape(4, 3072).writeTo(tmp.resolve("b"));
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 3).shape(4, 3072).writeTo(tmp.resolve("b"));
         assertProblem(file, "holds 9216 bytes");
     }
 
     @Test
     void wrongDtypeIsReported() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 2).dtype("f8").writeTo(tmp.resolve("b"));
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 2).dtype("f8").writeTo(tmp.resolve("b"));
         assertProblem(file, "dtype 'f8'");
     }
 
     @Test
     void labelAboveNineIsReported() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 6).labels(1, 2, 3, 4, 5, 10)
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 6).labels(1, 2, 3, 4, 5, 10)
                 .writeTo(tmp.resolve("b"));
         assertProblem(file, "label 5 is 10 (must be 0-9)");
     }
 
     @Test
     void labelCountMismatchIsReported() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 3).labels(1, 2).writeTo(tmp.resolve("b"));
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 3).labels(1, 2).writeTo(tmp.resolve("b"));
         assertProblem(file, "has 2 labels but 3 images");
     }
 
     @Test
     void missingLabelsAreReported() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 3).withoutLabels().writeTo(tmp.resolve("b"));
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 3).withoutLabels().writeTo(tmp.resolve("b"));
         assertProblem(file, "no 'labels' entry");
     }
 
     @Test
     void globalsOutsideTheAllowListAreRefusedByName() throws IOException {
-        Path file = CifarBatchPickle.of(SharedData.testSplit(), 0, 1).reconstructWith("os", "system")
+        Path file = CifarBatchPickle.of(Cifar10.testSplit(), 0, 1).reconstructWith("os", "system")
                 .writeTo(tmp.resolve("b"));
         assertProblem(file, "'os.system'");
     }
@@ -189,7 +192,7 @@ class CifarPythonReaderTest {
     }
 
     private static void assertSameAsBinary(CifarSplit py, int n) {
-        CifarSplit bin = SharedData.testSplit();
+        CifarSplit bin = Cifar10.testSplit();
         assertEquals(n, py.size());
         assertArrayEquals(Arrays.copyOf(bin.labels(), n), py.labels());
         assertArrayEquals(Arrays.copyOf(bin.pixels(), n * CifarSplit.IMAGE_BYTES), py.pixels());

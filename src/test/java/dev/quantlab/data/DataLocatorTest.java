@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.core.UserFacingException;
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +19,19 @@ class DataLocatorTest {
     @TempDir
     Path tmp;
 
+    @Tag(Cifar10.TAG)
     @Test
     void findsTheBinaryFolderUnderTheRoot() {
-        DataLocator.Location loc = DataLocator.locate(SharedData.root());
-        assertEquals(SharedData.binFolder(), loc.folder());
+        DataLocator.Location loc = DataLocator.locate(Cifar10.root());
+        assertEquals(Cifar10.binFolder(), loc.folder());
         assertEquals(DataLocator.Format.BINARY, loc.format());
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void acceptsTheBinaryFolderItself() {
-        DataLocator.Location loc = DataLocator.locate(SharedData.binFolder());
-        assertEquals(SharedData.binFolder(), loc.folder());
+        DataLocator.Location loc = DataLocator.locate(Cifar10.binFolder());
+        assertEquals(Cifar10.binFolder(), loc.folder());
         assertEquals(DataLocator.Format.BINARY, loc.format());
     }
 
@@ -52,10 +56,11 @@ class DataLocatorTest {
         assertEquals(Path.of("/some/where"), DataLocator.defaultRoot("/some/where"));
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void readingFallsBackToTheFolderBesideTheCheckoutOnlyWhenNothingElseIsSetUp() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home-data"));
-        Path beside = SharedData.root();
+        Path beside = Cifar10.root();
         assertEquals(beside, DataLocator.readRoot(null, null, home, beside));
         assertEquals(Path.of("/env/data"), DataLocator.readRoot(null, "/env/data", home, beside));
         assertEquals(Path.of("/cli/data"), DataLocator.readRoot("/cli/data", "/env/data", home, beside));
@@ -64,8 +69,9 @@ class DataLocatorTest {
         assertEquals(home, DataLocator.readRoot(null, null, home, beside), "data under ~/.quantlab wins");
     }
 
+    @Tag(Cifar10.TAG)
     @Test
     void datasetReadsTheSharedTestSplitFromTheRoot() {
-        assertEquals(10_000, CifarDataset.test(SharedData.root()).size());
+        assertEquals(10_000, CifarDataset.test(Cifar10.root()).size());
     }
 }

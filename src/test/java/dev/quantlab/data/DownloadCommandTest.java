@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.cli.DownloadCommand;
 import dev.quantlab.core.UserFacingException;
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,15 +20,16 @@ class DownloadCommandTest {
     @TempDir
     Path tmp;
 
+    @Tag(Cifar10.TAG)
     @Test
     void existingDataIsOnlyCheckedAndItsPlaceIsPrinted() {
-        Run run = run("--data", SharedData.root().toString());
+        Run run = run("--data", Cifar10.root().toString());
         assertEquals(0, run.exitCode, run.err);
-        assertTrue(run.out.contains("already in " + SharedData.binFolder().toAbsolutePath()), run.out);
+        assertTrue(run.out.contains("already in " + Cifar10.binFolder().toAbsolutePath()), run.out);
         // the hint is printed only when other commands would not find the data without --data
         boolean foundWithoutFlags = DataLocator.readRoot(null).toAbsolutePath().normalize()
-                .equals(SharedData.root().toAbsolutePath().normalize());
-        assertEquals(!foundWithoutFlags, run.out.contains("--data " + SharedData.root()), run.out);
+                .equals(Cifar10.root().toAbsolutePath().normalize());
+        assertEquals(!foundWithoutFlags, run.out.contains("--data " + Cifar10.root()), run.out);
     }
 
     @Test

@@ -5,23 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarBinaryReader;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(Cifar10.TAG)
 class EvaluatorTest {
     private static CifarSplit test;
 
     @BeforeAll
     static void load() {
-        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        test = CifarBinaryReader.readTest(Cifar10.binFolder());
     }
 
     @Test

@@ -4,18 +4,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quantlab.testing.TestResources;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads /shared/reference/test-vectors.json (the lesson's published unit-test vectors). */
+/** Reads the test resource reference/test-vectors.json (the lesson's published unit-test vectors). */
 final class ReferenceVectors {
     private ReferenceVectors() { }
 
     static Path file() {
-        return Path.of(System.getProperty("quantlab.shared", "../shared")).resolve("reference/test-vectors.json");
+        return TestResources.testVectors();
     }
 
     static JsonObject entry(String name) throws IOException {

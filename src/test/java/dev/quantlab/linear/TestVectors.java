@@ -4,20 +4,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quantlab.testing.TestResources;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Reads the lesson's {@code reference/test-vectors.json} from the shared folder. */
+/** Reads the lesson's {@code reference/test-vectors.json} (a test resource). */
 final class TestVectors {
     private TestVectors() { }
 
     static JsonObject load(String name) throws IOException {
-        String shared = System.getProperty("quantlab.shared");
-        Path dir = shared != null ? Path.of(shared) : Path.of("../shared");
-        try (Reader r = Files.newBufferedReader(dir.resolve("reference/test-vectors.json"), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(TestResources.testVectors(), StandardCharsets.UTF_8)) {
             return JsonParser.parseReader(r).getAsJsonObject().getAsJsonObject(name);
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarBinaryReader;
@@ -18,6 +17,7 @@ import dev.quantlab.linear.pipeline.LinearExperiment;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,12 +25,14 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The model that ships in models/: it is the file its model card describes, a trained VGG (on a test subset, not
  * the full-test-set benchmark), BatchNorm folding keeps its predictions and its int8 integer-only model agrees.
  */
+@Tag(Cifar10.TAG)
 class ShippedModelTest {
     private static final Path MODEL = Path.of(ModelFiles.SHIPPED);
     private static final int IMAGES = 200;
@@ -41,7 +43,7 @@ class ShippedModelTest {
 
     @BeforeAll
     static void load() {
-        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        test = CifarBinaryReader.readTest(Cifar10.binFolder());
         weights = ModelFiles.load(MODEL);
     }
 
@@ -68,7 +70,7 @@ class ShippedModelTest {
             for (int c = 0; c < 10; c++) {
                 assertEquals(java.util.Arrays.toString(fp32.confusion()[c]), java.util.Arrays.toString(folded.confusion()[c]));
             }
-            CifarSplit train = CifarBinaryReader.readTrain(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+            CifarSplit train = CifarBinaryReader.readTrain(Cifar10.binFolder());
             LinearExperiment.Built int8 = exp.build(m, weights, train, IntegerVggConfig.lesson(), ProgressListener.NONE);
             EvalResult fp32Few = new Evaluator(100).evaluate(m, Evaluator.of(net), test, INTEGER_IMAGES,
                     ProgressListener.NONE, CancellationToken.none());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.data.Augmentation;
@@ -16,14 +15,17 @@ import dev.quantlab.data.CifarSplit;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag(Cifar10.TAG)
 class TrainerTest {
     private static CifarSplit test;
 
@@ -32,7 +34,7 @@ class TrainerTest {
 
     @BeforeAll
     static void load() {
-        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        test = CifarBinaryReader.readTest(Cifar10.binFolder());
     }
 
     private static TrainConfig tiny(int epochs, LrSchedule.Kind kind) {

@@ -22,8 +22,8 @@ public interface ResultsFileChooser {
             chooser.getExtensionFilters().addAll(
                     new FileChooser.ExtensionFilter(I18n.t("compare.import.filter"), "*.json"),
                     new FileChooser.ExtensionFilter(I18n.t("compare.import.all"), "*"));
-            Path models = Path.of("models");
-            if (Files.isDirectory(models)) {
+            Path models = dev.quantlab.model.ModelFiles.resolve(null).toAbsolutePath().getParent();
+            if (models != null && Files.isDirectory(models)) {
                 chooser.setInitialDirectory(models.toAbsolutePath().toFile());
             }
             File picked = chooser.showOpenDialog(owner == null || owner.getScene() == null ? null

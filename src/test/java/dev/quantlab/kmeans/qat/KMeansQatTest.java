@@ -11,7 +11,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.data.CifarSplit;
@@ -20,6 +19,7 @@ import dev.quantlab.kmeans.CentroidUpdate;
 import dev.quantlab.kmeans.Init;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import dev.quantlab.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,14 +27,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(Cifar10.TAG)
 class KMeansQatTest {
     private static CifarSplit small;
 
     @BeforeAll
     static void load() {
-        small = TestPaths.firstTestImages(64);
+        small = Cifar10.firstTestImages(64);
     }
 
     private static QatConfig tiny(UpdateRule rule, double threshold) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
@@ -15,16 +14,19 @@ import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.Init;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import dev.quantlab.train.StepResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A QAT run interrupted mid-epoch and resumed from its checkpoint ends exactly where an uninterrupted run does. */
+@Tag(Cifar10.TAG)
 class QatResumeTest {
     private static final BitWidthPlan PLAN = BitWidthPlan.uniform(2);
     private static CifarSplit small;
@@ -34,7 +36,7 @@ class QatResumeTest {
 
     @BeforeAll
     static void load() {
-        small = TestPaths.firstTestImages(32);
+        small = Cifar10.firstTestImages(32);
     }
 
     /** Two epochs of 4 steps (batch 8 of 32 images); fp32 "accuracy" 100% so that QAT never stops early. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarBinaryReader;
@@ -15,11 +14,14 @@ import dev.quantlab.linear.ActivationRanges;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.testing.Cifar10;
 import dev.quantlab.train.BatchNormRecalibrator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The DJL side of linear quantization on the real VGG structure: folding, calibration, integer model. */
+@Tag(Cifar10.TAG)
 class LinearPipelineTest {
     private static CifarSplit test;
     private static StateDict weights;
@@ -27,7 +29,7 @@ class LinearPipelineTest {
     /** A VGG with non-trivial BatchNorm statistics: fresh weights, BN re-estimated on real images. */
     @BeforeAll
     static void model() {
-        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        test = CifarBinaryReader.readTest(Cifar10.binFolder());
         try (NDManager m = NDManager.newBaseManager(); VggNet net = VggNet.initialized(m, 13)) {
             BatchNormRecalibrator.recalibrate(m, net, test, 128, 64, 1, ProgressListener.NONE, CancellationToken.none());
             weights = net.toStateDict();

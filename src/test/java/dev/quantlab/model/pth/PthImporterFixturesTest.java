@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
+import dev.quantlab.testing.ThirdPartyFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +16,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Reads the real checkpoints in the shared fixtures folder and compares them with their listings. */
+/** Reads the real third-party checkpoints in the shared fixtures folder (where present) and compares them with their listings. */
+@Tag(ThirdPartyFixtures.TAG)
 class PthImporterFixturesTest {
     private static final Pattern ROW = Pattern.compile("^(\\d+)\\s+(\\S+)\\s+(float32|int64)\\s+\\[([^\\]]*)\\]");
 
     private record Listed(String name, String dtype, long[] shape) { }
 
     static Path fixtures() {
-        String shared = System.getProperty("quantlab.shared");
-        Path base = shared != null ? Path.of(shared) : Path.of("../shared");
-        return base.resolve("fixtures/pytorch");
+        return ThirdPartyFixtures.folder();
     }
 
     private static List<Listed> listing(String file, String dropPrefix) throws IOException {
