@@ -2,11 +2,11 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
-import dev.quantlab.app.linear.IntegerModels;
 import dev.quantlab.app.results.ObservableResults;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.core.UserFacingException;

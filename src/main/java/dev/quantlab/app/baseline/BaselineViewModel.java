@@ -39,7 +39,7 @@ public final class BaselineViewModel {
     /** Starts evaluating the fp32 model on the chosen subset, unless something is missing. */
     public JobStart evaluate() {
         ModelService model = services.model();
-        JobStart ready = JobStart.check(model.isLoaded(), services.data(), job);
+        JobStart ready = JobStart.check(model.isLoaded(), services.data()::isAvailable, job);
         if (ready != JobStart.STARTED) {
             return ready;
         }

@@ -3,10 +3,12 @@ package dev.quantlab.app.linear;
 import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.LinearRun;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -69,7 +71,7 @@ final class AccuracyPanel extends VBox {
         evaluate.setId("linearEvaluate");
         evaluate.getStyleClass().add("accent");
         evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
-                RunsTable.model(vm.config())), vm.bits(), vm.activationsFollowBits()));
+                LinearRun.modelName(vm.config())), vm.bits(), vm.activationsFollowBits()));
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
         Button cancel = new Button(I18n.t("linear.eval.cancel"));
         cancel.setId("linearCancel");

@@ -84,7 +84,7 @@ public final class QatViewModel {
     /** Starts a run with the current settings. */
     public JobStart start() {
         StateDict weights = services.model().weights().get();
-        JobStart ready = JobStart.check(weights != null, services.data(), job);
+        JobStart ready = JobStart.check(weights != null, services.data()::isAvailable, job);
         if (ready != JobStart.STARTED) {
             return ready;
         }

@@ -2,9 +2,9 @@ package dev.quantlab.app.qat;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.app.jobs.Work;
-import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.BitWidthPlan;
