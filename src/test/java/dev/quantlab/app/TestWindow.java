@@ -1,8 +1,12 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.Theme;
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.lesson.LessonLibrary;
+import dev.quantlab.app.services.AppConfig;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.core.UserFacingException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.export.DataTable;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;

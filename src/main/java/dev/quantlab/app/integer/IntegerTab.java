@@ -1,7 +1,7 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.ModelService;
 

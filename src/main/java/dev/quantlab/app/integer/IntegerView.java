@@ -1,10 +1,10 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.RunsTable;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.DataTable;

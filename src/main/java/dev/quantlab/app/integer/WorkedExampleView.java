@@ -1,6 +1,6 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.data.CifarClasses;

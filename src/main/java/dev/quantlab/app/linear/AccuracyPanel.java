@@ -1,10 +1,10 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.DatasetService;

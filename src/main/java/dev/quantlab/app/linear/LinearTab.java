@@ -1,7 +1,7 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
 
 /** Step 5 of the lesson: linear quantization of the weights, activation calibration, the integer model's accuracy. */

@@ -1,12 +1,12 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.BitSlider;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.RunsTable;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;

@@ -1,11 +1,11 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.CalibratedWeights;
 import dev.quantlab.app.services.Calibration;
 import dev.quantlab.app.services.IntegerModels;

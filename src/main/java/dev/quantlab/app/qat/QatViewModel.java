@@ -1,10 +1,10 @@
 package dev.quantlab.app.qat;
 
-import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import dev.quantlab.model.StateDict;

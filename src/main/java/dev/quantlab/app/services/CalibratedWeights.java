@@ -1,6 +1,5 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;

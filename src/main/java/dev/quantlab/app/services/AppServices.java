@@ -1,13 +1,8 @@
-package dev.quantlab.app;
+package dev.quantlab.app.services;
 
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.services.DatasetDownloader;
-import dev.quantlab.app.services.DatasetService;
-import dev.quantlab.app.services.EvaluationService;
-import dev.quantlab.app.services.IntegerModels;
-import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.core.UserFacingException;
 import dev.quantlab.results.ResultsStore;
