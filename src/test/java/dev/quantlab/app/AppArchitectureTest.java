@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The app's layout rules: a tab is a plug-in that shares code only through {@code app/services},
  * {@code app/common} and {@code app/charts}; a view model is testable without a stage; the app's sub-packages form
- * no cycle (the root package only wires: nothing below it imports it). Production classes only (tests may reach across tabs to build fixtures).
+ * no cycle (the root package only wires: nothing below it imports it). Production classes only (tests may reach
+ * across tabs to build fixtures).
  */
 class AppArchitectureTest {
     private static final List<String> TABS = List.of("baseline", "kmeans", "qat", "linear", "integer", "compare");

@@ -99,7 +99,8 @@ public final class QatViewModel {
         log.add(I18n.t("qat.console.run", s.bits(), ruleName(s.rule()), s.epochs(), percent(s.epochFraction()),
                 s.batchSize(), s.subset().toString()));
         Job<QatWork.Outcome> j = services.jobs().submit(I18n.t("qat.job.title", s.bits(), s.subset().toString()),
-                QatWork.create(services.evaluation(), services.data(), trainSource, weights, s, queue),
+                QatWork.create(services.training(), services.evaluation(), services.data(), trainSource, weights, s,
+                        queue),
                 out -> finished(out, weights));
         job.track(j);
         j.stateProperty().addListener((o, a, state) -> {
