@@ -22,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /**
  * The Linear tab's run controls: calibration (how many training images), the integer model's accuracy on a
@@ -30,6 +31,9 @@ import javafx.scene.layout.VBox;
 final class AccuracyPanel extends VBox {
     /** Calibration sizes offered; the lesson uses 512. */
     static final List<Integer> CALIBRATION_CHOICES = List.of(64, 128, 256, 512, 1024);
+
+    /** Listeners on the view model, removed by {@link #dispose()}. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     AccuracyPanel(LinearViewModel vm, TabContext ctx) {
         super(8);
@@ -45,7 +49,7 @@ final class AccuracyPanel extends VBox {
                 vm.calibrationImages().set(v);
             }
         });
-        vm.calibrationImages().addListener((o, a, v) -> {
+        subscriptions = vm.calibrationImages().subscribe((a, v) -> {
             if (!images.getItems().contains(v.intValue())) {
                 images.getItems().add(0, v.intValue());
             }
@@ -106,4 +110,9 @@ final class AccuracyPanel extends VBox {
         getChildren().addAll(noData, calibration, run, bar, status, table);
     }
 
+
+    /** Detaches from the view model (the view is being replaced). */
+    void dispose() {
+        subscriptions.unsubscribe();
+    }
 }
