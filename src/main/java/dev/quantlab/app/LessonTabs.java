@@ -1,6 +1,8 @@
 package dev.quantlab.app;
 
 import dev.quantlab.app.baseline.BaselineTab;
+import dev.quantlab.app.common.LessonTab;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.compare.CompareTab;
 import dev.quantlab.app.integer.IntegerTab;
 import dev.quantlab.app.kmeans.KMeansTab;

@@ -1,5 +1,8 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.common.LessonTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.Theme;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.lesson.LessonLibrary;
 import dev.quantlab.app.lesson.LessonPage;

@@ -2,10 +2,9 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.common.DialogPrompts;
 import dev.quantlab.app.common.ErrorDialog;
-import dev.quantlab.app.common.Prompts;
-import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.lesson.LessonLibrary;
+import dev.quantlab.app.services.AppConfig;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.app.settings.WindowSettings;
 import dev.quantlab.app.settings.WindowStateKeeper;
@@ -54,16 +53,14 @@ public class QuantLabApp extends Application {
         useLanguage(startLanguage(saved, c));
         Supplier<Window> owner = () -> stage;
         ErrorDialog errors = new ErrorDialog(owner);
-        services = new AppServices(c, errors, DatasetDownloader.official());
-        ExportActions export = new ExportActions(owner, services.jobs(), errors, services.notice()::set);
-        Prompts prompts = new DialogPrompts(owner, services.data(), services.model());
-        window = new MainWindow(new TabContext(services, export, prompts), LessonLibrary.load(I18n.locale()),
-                this::quit);
+        AppWiring wiring = new AppWiring(c, owner, errors, DatasetDownloader.official(),
+                s -> new DialogPrompts(owner, s.data(), s.model()), this::quit);
+        services = wiring.services();
+        window = wiring.window();
         window.setOnLanguageChanged(this::languageChosen);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.root(), Math.min(saved.width(), screen.getWidth()),
+        Scene scene = wiring.scene(Math.min(saved.width(), screen.getWidth()),
                 Math.min(saved.height(), screen.getHeight()));
-        Theme.apply(scene);
         stage.setTitle(I18n.t("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(WindowSettings.MIN_WIDTH);

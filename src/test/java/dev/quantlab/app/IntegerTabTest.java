@@ -2,15 +2,14 @@ package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.integer.Comparison;
 import dev.quantlab.app.integer.IntegerTab;
 import dev.quantlab.app.integer.IntegerViewModel;
 import dev.quantlab.app.integer.WorkedExample;
-import dev.quantlab.app.linear.Calibration;
 import dev.quantlab.app.linear.LinearTab;
 import dev.quantlab.app.linear.LinearViewModel;
+import dev.quantlab.app.services.Calibration;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;

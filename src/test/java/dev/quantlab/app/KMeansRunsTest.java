@@ -3,13 +3,12 @@ package dev.quantlab.app;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.kmeans.KMeansRuns;
-import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.kmeans.RunResult;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.quantlab.app.baseline.BaselineTab;
+import dev.quantlab.app.common.LessonTab;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.kmeans.KMeansTab;

@@ -17,6 +17,7 @@ class LatestRequestLoaderTest {
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final List<Integer> computed = new CopyOnWriteArrayList<>();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -27,6 +28,7 @@ class LatestRequestLoaderTest {
     private LatestRequestLoader<Integer, String> loader(boolean blockFirst) {
         return new LatestRequestLoader<>(k -> {
             if (blockFirst && computed.isEmpty()) {
+                started.countDown();
                 await(release);
             }
             computed.add(k);
@@ -51,12 +53,12 @@ class LatestRequestLoaderTest {
     void requestsMadeDuringAComputationCollapseIntoTheLatest() throws Exception {
         LatestRequestLoader<Integer, String> l = loader(true);
         l.request(1);
-        Thread.sleep(50);
+        await(started); // 1 is being computed
         for (int k = 2; k <= 8; k++) {
             l.request(k);
         }
         release.countDown();
-        waitFor(() -> delivered.contains("v8"));
+        settle();
         assertEquals(List.of(1, 8), computed);
         assertEquals(List.of("v8"), delivered); // 1 finished after 8 was asked for: not shown
     }
@@ -65,9 +67,9 @@ class LatestRequestLoaderTest {
     void cachedKeysAreDeliveredAtOnceWithoutComputingAgain() throws Exception {
         LatestRequestLoader<Integer, String> l = loader(false);
         l.request(3);
-        waitFor(() -> delivered.contains("v3"));
+        settle();
         l.request(4);
-        waitFor(() -> delivered.contains("v4"));
+        settle();
         l.request(3);
         assertEquals(List.of("v3", "v4", "v3"), delivered);
         assertEquals(List.of(3, 4), computed);
@@ -78,9 +80,9 @@ class LatestRequestLoaderTest {
     void failuresAreReportedOnceAndDoNotStopLaterRequests() throws Exception {
         LatestRequestLoader<Integer, String> l = loader(false);
         l.request(-1);
-        waitFor(() -> delivered.contains("error -1"));
+        settle();
         l.request(2);
-        waitFor(() -> delivered.contains("v2"));
+        settle();
         assertEquals(List.of(-1, 2), computed);
     }
 
@@ -103,13 +105,11 @@ class LatestRequestLoaderTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met in 5 s");
-            }
-            Thread.sleep(5);
-        }
+    /**
+     * Waits until the worker has done everything asked so far: the loader computes and (with a direct delivery
+     * executor) delivers inside one task on the single worker thread, so a task queued after it runs once it is done.
+     */
+    private void settle() throws Exception {
+        worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
     }
 }

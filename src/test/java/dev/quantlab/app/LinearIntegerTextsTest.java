@@ -1,21 +1,25 @@
 package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.quantlab.app.i18n.I18n;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every text key the Linear and Integer tabs use exists in both languages. */
+/**
+ * Every text key the Linear and Integer tabs (and the services they share) use exists in both languages: in each
+ * language's own files, so that a key missing from the translation does not pass on the English fallback.
+ */
 class LinearIntegerTextsTest {
     private static final Pattern KEY = Pattern.compile("\"((?:linear|integer)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
     private static final List<String> DYNAMIC = List.of("integer.requant.float_multiplier",
@@ -24,15 +28,10 @@ class LinearIntegerTextsTest {
             "integer.step.shiftedBias", "integer.step.accumulator", "integer.step.multiplier", "integer.step.scaled",
             "integer.step.zeroPoint", "integer.step.rounded", "integer.step.clamped", "integer.step.output");
 
-    @AfterEach
-    void english() {
-        I18n.setLocale(Locale.ENGLISH);
-    }
-
     @Test
     void everyKeyInTheSourcesHasATextInBothLanguages() throws IOException {
         List<String> keys = new ArrayList<>(DYNAMIC);
-        for (String pkg : List.of("linear", "integer")) {
+        for (String pkg : List.of("linear", "integer", "services")) {
             try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/quantlab/app", pkg))) {
                 for (Path f : files.toList()) {
                     Matcher m = KEY.matcher(Files.readString(f));
@@ -43,10 +42,27 @@ class LinearIntegerTextsTest {
             }
         }
         assertTrue(keys.size() > 100, "found " + keys.size() + " keys");
-        for (Locale l : I18n.SUPPORTED) {
-            I18n.setLocale(l);
-            List<String> missing = keys.stream().filter(k -> !I18n.has(k)).distinct().toList();
-            assertTrue(missing.isEmpty(), l + ": missing " + missing);
+        for (String suffix : List.of("", "_zh_TW")) {
+            Properties texts = texts(suffix);
+            List<String> missing = keys.stream().filter(k -> !texts.containsKey(k)).distinct().toList();
+            assertTrue(missing.isEmpty(), "i18n/*" + suffix + ".properties: missing " + missing);
         }
+    }
+
+    /** The texts of one language's own files, {@code i18n/<area><suffix>.properties}, without fallback. */
+    private static Properties texts(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String area : I18n.AREAS) {
+            try (InputStream in = LinearIntegerTextsTest.class.getResourceAsStream(
+                    "/i18n/" + area + suffix + ".properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    all.putAll(p);
+                }
+            }
+        }
+        assertTrue(all.size() > 100, "texts found for '" + suffix + "': " + all.size());
+        return all;
     }
 }

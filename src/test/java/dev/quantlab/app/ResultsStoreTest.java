@@ -3,10 +3,9 @@ package dev.quantlab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.kmeans.RunResult;
 import dev.quantlab.app.results.ObservableResults;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.ResultsJson;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.app.settings.WindowSettings;
 import java.nio.file.Files;

@@ -2,16 +2,17 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.OverwritePolicy;
-import dev.quantlab.app.lesson.LessonLibrary;
+import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.AppConfig;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
 import dev.quantlab.core.UserFacingException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The main window built the way {@link QuantLabApp} builds it, with test doubles: an injected model file and
+ * The main window wired by {@link AppWiring} as {@link QuantLabApp} wires it, with test doubles: an injected model file and
  * data root, a settings file in a temp folder, recorded errors and prompts, and no overwrite dialogs.
  */
 final class TestWindow implements AutoCloseable {
@@ -23,15 +24,13 @@ final class TestWindow implements AutoCloseable {
 
     TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
         AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), Locale.ENGLISH);
-        dev.quantlab.app.i18n.I18n.setLocale(Locale.ENGLISH); // tests assert English texts unless they switch
-        services = new AppServices(config, errors, noDownloads());
-        export = new ExportActions(() -> stage, services.jobs(), errors, services.notice()::set);
+        I18n.setLocale(Locale.ENGLISH); // tests assert English texts unless they switch
+        AppWiring wiring = new AppWiring(config, () -> stage, errors, noDownloads(), s -> prompts, stage::close);
+        services = wiring.services();
+        window = wiring.window();
+        export = wiring.export();
         export.setOverwritePolicy(OverwritePolicy.NEVER);
-        window = new MainWindow(new TabContext(services, export, prompts), LessonLibrary.load(Locale.ENGLISH),
-                stage::close);
-        Scene scene = new Scene(window.root(), 1200, 760);
-        Theme.apply(scene);
-        stage.setScene(scene);
+        stage.setScene(wiring.scene(1200, 760));
         stage.setTitle(QuantLabApp.TITLE);
         stage.show();
         services.start();

@@ -2,7 +2,7 @@ package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.app.settings.WindowSettings;
 import java.nio.file.Files;

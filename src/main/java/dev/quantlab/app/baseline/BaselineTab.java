@@ -1,8 +1,8 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
 import dev.quantlab.app.services.ModelService;
 
 /** Step 1 of the lesson: the fp32 model's layers, size and accuracy. */

@@ -1,18 +1,18 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
-import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.eval.EvalResult;
 import java.util.List;
 import java.util.Locale;

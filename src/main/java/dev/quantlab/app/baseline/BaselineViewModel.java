@@ -1,11 +1,11 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.export.DataTable;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
@@ -39,7 +39,7 @@ public final class BaselineViewModel {
     /** Starts evaluating the fp32 model on the chosen subset, unless something is missing. */
     public JobStart evaluate() {
         ModelService model = services.model();
-        JobStart ready = JobStart.check(model.isLoaded(), services.data(), job);
+        JobStart ready = JobStart.check(model.isLoaded(), services.data()::isAvailable, job);
         if (ready != JobStart.STARTED) {
             return ready;
         }

@@ -1,5 +1,6 @@
 package dev.quantlab.app.charts;
 
+import dev.quantlab.app.common.Theme;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -88,7 +89,7 @@ public final class ChartStyle {
             } catch (RuntimeException | Error e) {
                 installed = java.util.List.of();
             }
-            f = dev.quantlab.app.Theme.CJK_FAMILIES.stream().filter(installed::contains).findFirst();
+            f = Theme.CJK_FAMILIES.stream().filter(installed::contains).findFirst();
             cjkFamily = f;
         }
         return f.orElse(Font.SANS_SERIF);

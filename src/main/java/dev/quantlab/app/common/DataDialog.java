@@ -54,7 +54,7 @@ final class DataDialog extends Dialog<Void> {
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().add(new ButtonType(I18n.t("app.dialog.close"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
-        dev.quantlab.app.Theme.apply(getDialogPane());
+        Theme.apply(getDialogPane());
         data.status().addListener((o, a, s) -> {
             message.setText(data.message().get());
             if (s == DatasetService.Status.AVAILABLE) {

@@ -1,7 +1,7 @@
 package dev.quantlab.app.compare;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.results.ObservableResults;

@@ -1,11 +1,11 @@
 package dev.quantlab.app.compare;
 
 import com.google.gson.JsonParseException;
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;

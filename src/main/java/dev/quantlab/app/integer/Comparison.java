@@ -1,6 +1,6 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.linear.LinearRun;
+import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.eval.EvalResult;
 
 /**

@@ -1,11 +1,11 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.linear.IntegerRuns;
-import dev.quantlab.app.linear.Numbers;
+import dev.quantlab.app.services.IntegerRuns;
+import dev.quantlab.app.services.Numbers;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.WeightGranularity;
@@ -15,11 +15,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 
 /**
  * Options and outcome of an integer run: requantization and weight granularity, calibration size and test
@@ -30,6 +31,8 @@ final class ComparisonPanel {
     private final Label[][] cells = new Label[5][2];
     private final VBox controls = new VBox(8);
     private final GridPane results;
+    /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     ComparisonPanel(IntegerViewModel vm, TabContext ctx) {
         ComboBox<RequantMode> requant = choice("requantChoice", List.of(RequantMode.values()), "integer.requant.");
@@ -42,12 +45,12 @@ final class ComparisonPanel {
         calibration.getItems().setAll(64, 128, 256, 512, 1024);
         calibration.setValue(vm.calibrationImages().get());
         calibration.valueProperty().addListener((o, a, v) -> vm.calibrationImages().set(v));
-        vm.calibrationImages().addListener((o, a, v) -> {
+        subscriptions = subscriptions.and(vm.calibrationImages().subscribe((a, v) -> {
             if (!calibration.getItems().contains(v.intValue())) {
                 calibration.getItems().add(0, v.intValue());
             }
             calibration.setValue(v.intValue());
-        });
+        }));
         SubsetChoice subset = new SubsetChoice(vm.subset());
         subset.setId("integerSubset");
         GridPane options = new GridPane();
@@ -86,7 +89,7 @@ final class ComparisonPanel {
 
         controls.getChildren().addAll(options, buttons, status);
         results = resultsGrid();
-        vm.comparison().addListener((o, a, c) -> show(c));
+        subscriptions = subscriptions.and(vm.comparison().subscribe((a, c) -> show(c)));
         show(vm.comparison().get());
     }
 
@@ -180,4 +183,9 @@ final class ComparisonPanel {
         return box;
     }
 
+
+    /** Detaches from the view model (the view is being replaced after a language switch). */
+    void dispose() {
+        subscriptions.unsubscribe();
+    }
 }

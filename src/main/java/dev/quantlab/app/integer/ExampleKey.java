@@ -1,6 +1,6 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.linear.Calibration;
+import dev.quantlab.app.services.Calibration;
 import dev.quantlab.linear.IntegerVggConfig;
 
 /**

@@ -1,7 +1,7 @@
 package dev.quantlab.app.integer;
 
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.linear.Numbers;
+import dev.quantlab.app.services.Numbers;
 import dev.quantlab.linear.ConvWorkedExample;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.RequantSteps;

@@ -1,9 +1,10 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.ModelService;
+import javafx.util.Subscription;
 
 /** Step 6 of the lesson: the integer-only model: accuracy, size and speed versus fp32, and a worked example. */
 public final class IntegerTab extends ViewTab {
@@ -11,10 +12,12 @@ public final class IntegerTab extends ViewTab {
     private final IntegerViewModel vm;
 
     public IntegerTab(TabContext ctx) {
-        super(ID, I18n.t("integer.tab"));
+        super(ID, () -> I18n.t("integer.tab"));
         this.vm = new IntegerViewModel(ctx.services());
-        IntegerView view = new IntegerView(vm, ctx);
-        show(view, view::figures, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
+        show(() -> {
+            IntegerView view = new IntegerView(vm, ctx);
+            return new Built(view, view::figures, view::dispose);
+        }, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
     }
 
     /** The view model, for tests. */

@@ -1,16 +1,16 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.RunsTable;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.linear.RunsTable;
 import dev.quantlab.app.services.DatasetService;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /** The Integer tab's layout: run and comparison, the throughput chart, and the worked example below. */
 final class IntegerView extends VBox {
     private final IntegerViewModel vm;
     private final ThroughputChart speed = new ThroughputChart();
     private final WorkedExampleView example;
+    private final ComparisonPanel panel;
+    /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     IntegerView(IntegerViewModel vm, TabContext ctx) {
         this.vm = vm;
@@ -38,12 +42,12 @@ final class IntegerView extends VBox {
                 I18n.t("integer.data.get"), ctx.prompts()::needData);
 
         ChartPane speedPane = new ChartPane(this::speedFigure, ctx.export());
-        vm.comparison().addListener((o, a, c) -> speed.show(c));
+        subscriptions = vm.comparison().subscribe((a, c) -> speed.show(c));
         speed.show(vm.comparison().get());
         example = new WorkedExampleView(vm, ctx);
 
         GridPane grid = TabGrid.of(38, 42);
-        ComparisonPanel panel = new ComparisonPanel(vm, ctx);
+        panel = new ComparisonPanel(vm, ctx);
         HBox.setHgrow(speedPane, Priority.ALWAYS);
         HBox resultsAndChart = new HBox(12, panel.results(), speedPane);
         grid.add(new Card(I18n.t("integer.run.card"), panel.controls()), 0, 0);
@@ -72,5 +76,12 @@ final class IntegerView extends VBox {
 
     WorkedExampleView example() {
         return example;
+    }
+
+    /** Detaches from the view model (the view is being replaced after a language switch). */
+    void dispose() {
+        subscriptions.unsubscribe();
+        panel.dispose();
+        example.dispose();
     }
 }

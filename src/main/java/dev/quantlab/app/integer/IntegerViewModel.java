@@ -1,18 +1,18 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
-import dev.quantlab.app.linear.CalibratedWeights;
-import dev.quantlab.app.linear.Calibration;
-import dev.quantlab.app.linear.IntegerModels;
-import dev.quantlab.app.linear.IntegerRuns;
-import dev.quantlab.app.linear.LinearRun;
-import dev.quantlab.app.linear.Numbers;
-import dev.quantlab.app.linear.RunRecorder;
-import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.app.services.AppServices;
+import dev.quantlab.app.services.CalibratedWeights;
+import dev.quantlab.app.services.Calibration;
+import dev.quantlab.app.services.IntegerModels;
+import dev.quantlab.app.services.IntegerRuns;
+import dev.quantlab.app.services.LinearRun;
+import dev.quantlab.app.services.Numbers;
+import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;

@@ -1,6 +1,6 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.TabContext;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.data.CifarClasses;
@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 
 /**
  * One conv output element worked out step by step: pickers for the layer, output channel, position and test
@@ -29,6 +30,8 @@ final class WorkedExampleView extends VBox {
     private final ExampleSteps steps = new ExampleSteps();
     private final WindowGrid inputGrid = new WindowGrid("inputWindow");
     private final WindowGrid weightGrid = new WindowGrid("weightWindow");
+    /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     WorkedExampleView(IntegerViewModel vm, TabContext ctx) {
         super(8);
@@ -56,12 +59,12 @@ final class WorkedExampleView extends VBox {
         Spinner<Integer> y = spinner("exampleY", vm.y(), vm.shape().size() - 1);
         Spinner<Integer> x = spinner("exampleX", vm.x(), vm.shape().size() - 1);
         Spinner<Integer> image = spinner("exampleImage", vm.image(), 9_999);
-        vm.layer().addListener((o, a, v) -> {
+        subscriptions = subscriptions.and(vm.layer().subscribe((a, v) -> {
             layer.setValue(v.intValue());
             max(oc, vm.shape().outChannels() - 1);
             max(y, vm.shape().size() - 1);
             max(x, vm.shape().size() - 1);
-        });
+        }));
         Button prepare = new Button(I18n.t("integer.example.prepare"));
         prepare.setId("examplePrepare");
         prepare.setOnAction(e -> ctx.prompts().explain(vm.prepare()));
@@ -91,7 +94,7 @@ final class WorkedExampleView extends VBox {
         scroll.setStyle("-fx-background-color: transparent; -fx-background: white;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(pickers, message, scroll);
-        vm.example().addListener((o, a, w) -> show(w));
+        subscriptions = subscriptions.and(vm.example().subscribe((a, w) -> show(w)));
         show(vm.example().get());
     }
 
@@ -115,7 +118,7 @@ final class WorkedExampleView extends VBox {
         }
     }
 
-    private static Spinner<Integer> spinner(String id, IntegerProperty value, int max) {
+    private Spinner<Integer> spinner(String id, IntegerProperty value, int max) {
         Spinner<Integer> s = new Spinner<>(0, max, value.get());
         s.setId(id);
         s.setEditable(true);
@@ -125,7 +128,8 @@ final class WorkedExampleView extends VBox {
                 value.set(v);
             }
         });
-        value.addListener((o, a, v) -> s.getValueFactory().setValue(v.intValue()));
+        subscriptions = subscriptions.and(
+                value.subscribe((a, v) -> s.getValueFactory().setValue(v.intValue())));
         return s;
     }
 
@@ -151,5 +155,10 @@ final class WorkedExampleView extends VBox {
 
     WindowGrid inputGrid() {
         return inputGrid;
+    }
+
+    /** Detaches from the view model (the view is being replaced after a language switch). */
+    void dispose() {
+        subscriptions.unsubscribe();
     }
 }

@@ -1,7 +1,7 @@
 package dev.quantlab.app.integer;
 
 import dev.quantlab.app.services.DatasetService;
-import dev.quantlab.app.linear.IntegerModels;
+import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarSplit;

@@ -1,6 +1,6 @@
 package dev.quantlab.app.jobs;
 
-import dev.quantlab.app.services.DatasetService;
+import java.util.function.BooleanSupplier;
 
 /** What happened when the user asked a tab for a run: it started, or what it lacks. */
 public enum JobStart {
@@ -9,14 +9,14 @@ public enum JobStart {
     INVALID;
 
     /**
-     * The common preconditions of a run: a loaded model, CIFAR-10 on disk, and no run of the same tab going on.
+     * The common preconditions of a run: a loaded model, CIFAR-10 on disk (asked only when the model is loaded), and no run of the same tab going on.
      * {@link #STARTED} means "go ahead".
      */
-    public static JobStart check(boolean modelLoaded, DatasetService data, JobProgress job) {
+    public static JobStart check(boolean modelLoaded, BooleanSupplier dataAvailable, JobProgress job) {
         if (!modelLoaded) {
             return NEED_MODEL;
         }
-        if (!data.isAvailable()) {
+        if (!dataAvailable.getAsBoolean()) {
             return NEED_DATA;
         }
         return job.isRunning() ? BUSY : STARTED;

@@ -3,6 +3,7 @@ package dev.quantlab.app.kmeans;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.kmeans.KMeans1D;
 import dev.quantlab.kmeans.KMeansResult;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.StagedProgress;
 import dev.quantlab.app.jobs.Work;
 import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.BitWidthPlan;

@@ -1,8 +1,8 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
 
 /** Steps 2 and 3 of the lesson: k-means quantization of each layer and of the whole model. */
 public final class KMeansTab extends ViewTab {

@@ -1,12 +1,13 @@
 package dev.quantlab.app.kmeans;
 
-import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.services.AppServices;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
@@ -132,7 +133,7 @@ public final class KMeansViewModel {
 
     private JobStart run(List<Integer> bitWidths) {
         StateDict weights = services.model().weights().get();
-        JobStart ready = JobStart.check(weights != null, services.data(), job);
+        JobStart ready = JobStart.check(weights != null, services.data()::isAvailable, job);
         if (ready != JobStart.STARTED) {
             return ready;
         }

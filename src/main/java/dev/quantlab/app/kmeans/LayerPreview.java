@@ -1,5 +1,7 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.charts.Histogram;
+
 /**
  * What the k-means tab shows for one layer at one bit-width: the fp32 histogram, the centroids and how many
  * weights each got, and the quantization error. Small (no per-weight arrays), so many can be cached.

@@ -1,5 +1,7 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.charts.Histogram;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.kmeans.KMeans1D;
 import dev.quantlab.kmeans.KMeansResult;
 import dev.quantlab.model.StateDict;

@@ -1,7 +1,8 @@
 package dev.quantlab.app.kmeans;
 
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.charts.Histogram;
+import dev.quantlab.app.i18n.I18n;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;

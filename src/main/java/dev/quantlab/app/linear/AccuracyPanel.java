@@ -1,12 +1,14 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
+import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.LinearRun;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -20,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /**
  * The Linear tab's run controls: calibration (how many training images), the integer model's accuracy on a
@@ -28,6 +31,9 @@ import javafx.scene.layout.VBox;
 final class AccuracyPanel extends VBox {
     /** Calibration sizes offered; the lesson uses 512. */
     static final List<Integer> CALIBRATION_CHOICES = List.of(64, 128, 256, 512, 1024);
+
+    /** Listeners on the view model, removed by {@link #dispose()}. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     AccuracyPanel(LinearViewModel vm, TabContext ctx) {
         super(8);
@@ -43,7 +49,7 @@ final class AccuracyPanel extends VBox {
                 vm.calibrationImages().set(v);
             }
         });
-        vm.calibrationImages().addListener((o, a, v) -> {
+        subscriptions = vm.calibrationImages().subscribe((a, v) -> {
             if (!images.getItems().contains(v.intValue())) {
                 images.getItems().add(0, v.intValue());
             }
@@ -69,7 +75,7 @@ final class AccuracyPanel extends VBox {
         evaluate.setId("linearEvaluate");
         evaluate.getStyleClass().add("accent");
         evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
-                RunsTable.model(vm.config())), vm.bits(), vm.activationsFollowBits()));
+                LinearRun.modelName(vm.config())), vm.bits(), vm.activationsFollowBits()));
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
         Button cancel = new Button(I18n.t("linear.eval.cancel"));
         cancel.setId("linearCancel");
@@ -104,4 +110,9 @@ final class AccuracyPanel extends VBox {
         getChildren().addAll(noData, calibration, run, bar, status, table);
     }
 
+
+    /** Detaches from the view model (the view is being replaced). */
+    void dispose() {
+        subscriptions.unsubscribe();
+    }
 }

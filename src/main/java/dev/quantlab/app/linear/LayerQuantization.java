@@ -1,6 +1,6 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.kmeans.Histogram;
+import dev.quantlab.app.charts.Histogram;
 
 /**
  * One BN-folded weight tensor quantized at one bit width, as the Linear tab shows it. Small (no per-weight

@@ -1,6 +1,8 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.kmeans.Histogram;
+import dev.quantlab.app.charts.Histogram;
+import dev.quantlab.app.services.Calibration;
+import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.linear.FoldedConv;
 import dev.quantlab.linear.FoldedVgg;
 import dev.quantlab.linear.IntegerVgg;

@@ -1,7 +1,7 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
 
 /** Step 5 of the lesson: linear quantization of the weights, activation calibration, the integer model's accuracy. */
@@ -10,10 +10,12 @@ public final class LinearTab extends ViewTab {
     private final LinearViewModel vm;
 
     public LinearTab(TabContext ctx) {
-        super(ID, I18n.t("linear.tab"));
+        super(ID, () -> I18n.t("linear.tab"));
         this.vm = new LinearViewModel(ctx.services());
-        LinearView view = new LinearView(vm, ctx);
-        show(view, view::figures, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
+        show(() -> {
+            LinearView view = new LinearView(vm, ctx);
+            return new Built(view, view::figures, view::dispose);
+        }, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
     }
 
     /** The view model, for tests. */

@@ -1,11 +1,12 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.BitSlider;
 import dev.quantlab.app.common.Card;
+import dev.quantlab.app.common.RunsTable;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;
@@ -13,6 +14,7 @@ import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.Calibration;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -27,6 +29,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 import org.controlsfx.control.SegmentedButton;
 
 /**
@@ -40,11 +43,14 @@ final class LinearView extends VBox {
     private final ActivationRangeChart ranges = new ActivationRangeChart();
     private final ScalesTable scales = new ScalesTable();
     private final Slider slider;
+    private final AccuracyPanel accuracy;
+    /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     LinearView(LinearViewModel vm, TabContext ctx) {
         this.vm = vm;
         this.slider = BitSlider.create("linearBitsSlider", LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 200,
-                vm.bits(), s -> { }); // the view lives as long as its view model
+                vm.bits(), s -> subscriptions = subscriptions.and(s));
         getStyleClass().add("tab-content");
         TabHeader header = new TabHeader("5", I18n.t("linear.title"), I18n.t("linear.subtitle"));
         header.exportAllButton().setText(I18n.t("linear.exportAll"));
@@ -74,17 +80,18 @@ final class LinearView extends VBox {
         VBox.setVgrow(grid, Priority.ALWAYS);
         Card weights = new Card(I18n.t("linear.histogram.card"), new VBox(6, grid, legend), view);
 
-        vm.preview().addListener((o, a, p) -> show(p));
-        vm.showFp32().addListener((o, a, b) -> {
+        subscriptions = subscriptions.and(vm.preview().subscribe((a, p) -> show(p)));
+        subscriptions = subscriptions.and(vm.showFp32().subscribe((a, b) -> {
             (b ? fp32 : integers).setSelected(true);
             grid.show(vm.preview().get(), mode());
-        });
+        }));
         show(vm.preview().get());
 
+        accuracy = new AccuracyPanel(vm, ctx);
         GridPane layout = TabGrid.of(56, 50);
         layout.add(weights, 0, 0, 1, 2);
         layout.add(new Card(I18n.t("linear.details.card"), details(ctx)), 1, 0);
-        layout.add(new Card(I18n.t("linear.eval.card"), new AccuracyPanel(vm, ctx)), 1, 1);
+        layout.add(new Card(I18n.t("linear.eval.card"), accuracy), 1, 1);
         getChildren().addAll(header, noModel, controls(), layout);
     }
 
@@ -150,6 +157,12 @@ final class LinearView extends VBox {
 
     private Figure rangeFigure() {
         return Figure.of("linear-activation-ranges", ranges.chart());
+    }
+
+    /** Detaches from the view model (the view is being replaced after a language switch). */
+    void dispose() {
+        subscriptions.unsubscribe();
+        accuracy.dispose();
     }
 
     FigureSet figures() {

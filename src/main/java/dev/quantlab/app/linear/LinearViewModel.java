@@ -1,11 +1,18 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.app.services.AppServices;
+import dev.quantlab.app.services.CalibratedWeights;
+import dev.quantlab.app.services.Calibration;
+import dev.quantlab.app.services.IntegerModels;
+import dev.quantlab.app.services.IntegerRuns;
+import dev.quantlab.app.services.LinearRun;
+import dev.quantlab.app.services.Numbers;
+import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.IntegerVggConfig;
@@ -38,8 +45,6 @@ public final class LinearViewModel {
     public static final int MAX_BITS = 8;
     /** Activation bits unless "same as weights" is chosen (the lesson's integer model). */
     public static final int DEFAULT_ACTIVATION_BITS = 8;
-    /** The lesson calibrates on one batch of 512 training images. */
-    public static final int LESSON_CALIBRATION = 512;
 
     private final AppServices services;
     private final Executor fxThread;
@@ -139,8 +144,8 @@ public final class LinearViewModel {
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
     public JobStart evaluate() {
         IntegerVggConfig config = config();
-        return calibrated.runIntegerModel(I18n.t("linear.eval.job", RunsTable.model(config), subset.get()), config,
-                subset.get(), false, this::finished);
+        String job = I18n.t("linear.eval.job", LinearRun.modelName(config), subset.get());
+        return calibrated.runIntegerModel(job, config, subset.get(), false, this::finished);
     }
 
     private void finished(IntegerRuns.Request r, IntegerRuns.Outcome o) {

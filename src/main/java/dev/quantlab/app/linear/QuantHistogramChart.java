@@ -1,8 +1,8 @@
 package dev.quantlab.app.linear;
 
 import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.charts.Histogram;
 import dev.quantlab.app.i18n.I18n;
-import dev.quantlab.app.kmeans.Histogram;
 import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;

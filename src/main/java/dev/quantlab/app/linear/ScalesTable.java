@@ -3,6 +3,7 @@ package dev.quantlab.app.linear;
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.Numbers;
 import dev.quantlab.linear.MinMax;
 import dev.quantlab.linear.QuantParams;
 import java.util.ArrayList;

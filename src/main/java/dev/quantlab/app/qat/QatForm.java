@@ -1,7 +1,7 @@
 package dev.quantlab.app.qat;
 
-import dev.quantlab.app.TabContext;
 import dev.quantlab.app.common.SubsetChoice;
+import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.kmeans.qat.UpdateRule;

@@ -33,7 +33,7 @@ public record QatSettings(int bits, UpdateRule rule, int epochs, double epochFra
 
     /** Small enough to see 2-bit recovery on a laptop in a few minutes. */
     public static final QatSettings DEFAULT = new QatSettings(2, UpdateRule.MEAN, 1, 0.05, 128, 0.5,
-            new TestSubset(500), dev.quantlab.app.kmeans.KMeansSettings.DEFAULT.seed());
+            new TestSubset(500), dev.quantlab.app.services.KMeansSettings.DEFAULT.seed());
 
     /** What is wrong with these settings, in the current language; empty when they can run. */
     public List<String> problems() {

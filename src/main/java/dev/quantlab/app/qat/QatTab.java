@@ -1,7 +1,7 @@
 package dev.quantlab.app.qat;
 
-import dev.quantlab.app.TabContext;
-import dev.quantlab.app.ViewTab;
+import dev.quantlab.app.common.TabContext;
+import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
 
 /** Step 4 of the lesson: quantization-aware training recovers the accuracy k-means quantization lost. */

@@ -1,10 +1,10 @@
 package dev.quantlab.app.qat;
 
-import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
+import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import dev.quantlab.model.StateDict;
@@ -84,7 +84,7 @@ public final class QatViewModel {
     /** Starts a run with the current settings. */
     public JobStart start() {
         StateDict weights = services.model().weights().get();
-        JobStart ready = JobStart.check(weights != null, services.data(), job);
+        JobStart ready = JobStart.check(weights != null, services.data()::isAvailable, job);
         if (ready != JobStart.STARTED) {
             return ready;
         }
@@ -99,7 +99,8 @@ public final class QatViewModel {
         log.add(I18n.t("qat.console.run", s.bits(), ruleName(s.rule()), s.epochs(), percent(s.epochFraction()),
                 s.batchSize(), s.subset().toString()));
         Job<QatWork.Outcome> j = services.jobs().submit(I18n.t("qat.job.title", s.bits(), s.subset().toString()),
-                QatWork.create(services.evaluation(), services.data(), trainSource, weights, s, queue),
+                QatWork.create(services.training(), services.evaluation(), services.data(), trainSource, weights, s,
+                        queue),
                 out -> finished(out, weights));
         job.track(j);
         j.stateProperty().addListener((o, a, state) -> {

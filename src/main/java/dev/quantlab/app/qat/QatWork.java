@@ -1,10 +1,11 @@
 package dev.quantlab.app.qat;
 
 import ai.djl.ndarray.NDManager;
+import dev.quantlab.app.jobs.TrainingThread;
 import dev.quantlab.app.jobs.Work;
-import dev.quantlab.app.kmeans.KMeansSettings;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.BitWidthPlan;
@@ -20,7 +21,7 @@ import java.util.Locale;
 /**
  * One QAT run as background work: the fp32 accuracy on the chosen test images (remembered by the evaluation
  * service), then {@link KMeansQat} on a copy of the weights, its events queued for the tab. Everything runs on
- * the {@link TrainingThread}; the job's own thread waits for it. The result is the
+ * the app's {@link TrainingThread}; the job's own thread waits for it. The result is the
  * table row and the record for the results store.
  */
 final class QatWork {
@@ -29,9 +30,10 @@ final class QatWork {
 
     private QatWork() { }
 
-    static Work<Outcome> create(EvaluationService evaluation, DatasetService data, TrainSplitSource trainSource,
-                                StateDict fp32, QatSettings settings, QatEventQueue queue) {
-        return (progress, cancel) -> TrainingThread.run(() -> {
+    static Work<Outcome> create(TrainingThread training, EvaluationService evaluation, DatasetService data,
+                                TrainSplitSource trainSource, StateDict fp32, QatSettings settings,
+                                QatEventQueue queue) {
+        return (progress, cancel) -> training.run(() -> {
             long t0 = System.nanoTime();
             EvalResult base = evaluation.evaluateFp32(fp32, settings.subset(), progress, cancel);
             queue.offer(new QatEvent.Fp32(base.accuracyPercent()));

@@ -1,7 +1,7 @@
 package dev.quantlab.app.status;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.ModelService;
 import javafx.beans.binding.Bindings;

@@ -1,4 +1,4 @@
-package dev.quantlab.app;
+package dev.quantlab.app.services;
 
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.core.QuantLabHome;

@@ -1,4 +1,4 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.app.jobs.StagedProgress;

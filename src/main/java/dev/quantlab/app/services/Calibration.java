@@ -1,4 +1,4 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
 import dev.quantlab.linear.ActivationRanges;
 import dev.quantlab.linear.FoldedVgg;

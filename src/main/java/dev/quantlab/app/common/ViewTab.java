@@ -1,4 +1,4 @@
-package dev.quantlab.app;
+package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.FigureSet;
 import java.util.Objects;

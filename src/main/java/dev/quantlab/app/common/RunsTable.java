@@ -1,8 +1,9 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.common;
 
-import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.LinearRun;
+import dev.quantlab.app.services.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -16,29 +17,13 @@ public final class RunsTable extends TableView<LinearRun> {
     public RunsTable(ObservableList<LinearRun> rows, String placeholderKey) {
         super(rows);
         setPlaceholder(new Label(I18n.t(placeholderKey)));
-        getColumns().add(Columns.text(I18n.t("linear.runs.model"), 90, RunsTable::model));
+        getColumns().add(Columns.text(I18n.t("linear.runs.model"), 90, LinearRun::modelName));
         getColumns().add(numeric("linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2)));
         getColumns().add(numeric("linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2)));
         getColumns().add(numeric("linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2)));
         getColumns().add(numeric("linear.runs.drop", r -> Numbers.fixed(r.drop(), 2)));
         getColumns().add(numeric("linear.runs.images", r -> Numbers.count(r.images())));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-    }
-
-    static String model(LinearRun r) {
-        return model(r.config());
-    }
-
-    /** {@code W8A8}, {@code W4A8 per-tensor}, {@code W8A8 fixed-point}. */
-    public static String model(dev.quantlab.linear.IntegerVggConfig c) {
-        String s = "W" + c.weightBits() + "A" + c.activationBits();
-        if (c.granularity() == dev.quantlab.linear.WeightGranularity.PER_TENSOR) {
-            s += " " + I18n.t("linear.runs.perTensor");
-        }
-        if (c.requantMode() == dev.quantlab.linear.RequantMode.FIXED_POINT) {
-            s += " " + I18n.t("linear.runs.fixedPoint");
-        }
-        return s;
     }
 
     private static TableColumn<LinearRun, String> numeric(String key, Function<LinearRun, String> f) {

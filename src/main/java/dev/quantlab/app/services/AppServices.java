@@ -1,13 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.services;
 
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
-import dev.quantlab.app.linear.IntegerModels;
+import dev.quantlab.app.jobs.TrainingThread;
 import dev.quantlab.app.results.ObservableResults;
-import dev.quantlab.app.services.DatasetDownloader;
-import dev.quantlab.app.services.DatasetService;
-import dev.quantlab.app.services.EvaluationService;
-import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.core.UserFacingException;
 import dev.quantlab.results.ResultsStore;
@@ -30,6 +26,7 @@ public final class AppServices implements AutoCloseable {
     private final ExecutorService jobExecutor;
     private final ExecutorService previewExecutor;
     private final JobRunner jobs;
+    private final TrainingThread training = new TrainingThread();
     private final ModelService model;
     private final DatasetService data;
     private final EvaluationService evaluation;
@@ -69,6 +66,11 @@ public final class AppServices implements AutoCloseable {
     /** The executor for short interactive computations (one thread, latest request wins at the caller). */
     public ExecutorService previews() {
         return previewExecutor;
+    }
+
+    /** The one thread QAT runs train on (libtorch's autograd must not run on two threads). */
+    public TrainingThread training() {
+        return training;
     }
 
     public ModelService model() {
@@ -111,12 +113,13 @@ public final class AppServices implements AutoCloseable {
         data.relocalize();
     }
 
-    /** Cancels running jobs and stops the worker threads. */
+    /** Cancels running jobs and stops the worker threads (a stopped training run first finishes its step). */
     @Override
     public void close() {
         jobs.cancelAll();
         jobExecutor.shutdownNow();
         previewExecutor.shutdownNow();
+        training.close();
         results.close();
     }
 

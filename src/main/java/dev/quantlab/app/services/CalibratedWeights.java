@@ -1,10 +1,8 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Path;
@@ -24,9 +22,12 @@ import javafx.beans.property.SimpleIntegerProperty;
  * Used on the FX thread; job results arrive there and are ignored once other weights were loaded.
  */
 public final class CalibratedWeights {
+    /** The lesson calibrates on one batch of 512 training images. */
+    public static final int LESSON_CALIBRATION = 512;
+
     private final AppServices services;
     private final JobProgress job;
-    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LinearViewModel.LESSON_CALIBRATION);
+    private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LESSON_CALIBRATION);
     private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
     private StateDict weights;
 
@@ -55,7 +56,7 @@ public final class CalibratedWeights {
 
     /** Whether a job can start now: a model and the data are there and no job of this tab runs. */
     public JobStart check() {
-        return JobStart.check(weights != null, services.data(), job);
+        return JobStart.check(weights != null, services.data()::isAvailable, job);
     }
 
     /** Records activation ranges on {@link #calibrationImages()} training images; then {@code done}. */

@@ -1,11 +1,11 @@
-package dev.quantlab.app;
+package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.FigureSet;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
 
 /**
- * One tab of the main window, as a plug-in: the window lists the registered tabs ({@link LessonTabs}) and
+ * One tab of the main window, as a plug-in: the window lists the registered tabs ({@code dev.quantlab.app.LessonTabs}) and
  * knows nothing else about them. A new step of the lesson is a new implementation added to that list.
  * <p>
  * Tabs live as long as the window; switching the language calls {@link #relocalize()}, after which

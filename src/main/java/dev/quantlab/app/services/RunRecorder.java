@@ -1,6 +1,5 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
-import dev.quantlab.app.AppServices;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;

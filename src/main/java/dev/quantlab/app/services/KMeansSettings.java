@@ -1,4 +1,4 @@
-package dev.quantlab.app.kmeans;
+package dev.quantlab.app.services;
 
 import dev.quantlab.kmeans.Init;
 

@@ -1,10 +1,7 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
 import dev.quantlab.app.jobs.StagedProgress;
 import dev.quantlab.app.jobs.Work;
-import dev.quantlab.app.services.DatasetService;
-import dev.quantlab.app.services.EvaluationService;
-import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.IntegerVgg;

@@ -1,4 +1,4 @@
-package dev.quantlab.app.kmeans;
+package dev.quantlab.app.charts;
 
 /**
  * Counts of values in equal-width bins over {@code [min, max]}.

@@ -1,4 +1,4 @@
-package dev.quantlab.app;
+package dev.quantlab.app.common;
 
 import dev.quantlab.app.i18n.I18n;
 import java.net.URL;

@@ -1,7 +1,9 @@
-package dev.quantlab.app.linear;
+package dev.quantlab.app.services;
 
-import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.linear.RequantMode;
+import dev.quantlab.linear.WeightGranularity;
 
 /**
  * One finished run of the integer-only model: how it was built, its sizes, and its accuracy and speed on a test
@@ -24,5 +26,22 @@ public record LinearRun(String method, IntegerVggConfig config, int calibration,
     /** fp32 accuracy minus this accuracy, in points, or NaN. */
     public double drop() {
         return fp32Accuracy - accuracy;
+    }
+
+    /** The model's short name: {@code W8A8}, {@code W4A8 per-tensor}, {@code W8A8 fixed-point}. */
+    public String modelName() {
+        return modelName(config);
+    }
+
+    /** The short name of an integer model built with {@code c}. */
+    public static String modelName(IntegerVggConfig c) {
+        String s = "W" + c.weightBits() + "A" + c.activationBits();
+        if (c.granularity() == WeightGranularity.PER_TENSOR) {
+            s += " " + I18n.t("linear.runs.perTensor");
+        }
+        if (c.requantMode() == RequantMode.FIXED_POINT) {
+            s += " " + I18n.t("linear.runs.fixedPoint");
+        }
+        return s;
     }
 }

@@ -1,7 +1,7 @@
-package dev.quantlab.app;
+package dev.quantlab.app.common;
 
-import dev.quantlab.app.common.Prompts;
 import dev.quantlab.app.export.ExportActions;
+import dev.quantlab.app.services.AppServices;
 
 /**
  * What a tab gets to work with: the services, the export commands and the prompts for missing inputs.
