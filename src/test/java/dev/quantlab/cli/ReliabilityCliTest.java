@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.CliRun;
 import dev.quantlab.SmallDisk;
-import dev.quantlab.TestPaths;
+import dev.quantlab.testing.Cifar10;
+import dev.quantlab.testing.ThirdPartyFixtures;
 import dev.quantlab.data.CifarBinaryReader;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
@@ -42,7 +43,7 @@ class ReliabilityCliTest {
     }
 
     private String data() {
-        return TestPaths.data().toString();
+        return Cifar10.root().toString();
     }
 
     @Test
@@ -175,7 +176,7 @@ class ReliabilityCliTest {
 
     @Test
     void aForeignCheckpointsMismatchIsOneLine() {
-        Path resnet = TestPaths.shared().resolve("fixtures/pytorch/EhanW_advrob-cifar10_resnet20.pth");
+        Path resnet = ThirdPartyFixtures.folder().resolve("EhanW_advrob-cifar10_resnet20.pth");
         CliRun.Result r = CliRun.inProcess("import", resnet.toString(), dir.resolve("x.safetensors").toString())
                 .assertInvariant(QUICK);
         assertTrue(r.error().contains("missing tensors (50)") && r.error().contains("unexpected tensors (128)"),

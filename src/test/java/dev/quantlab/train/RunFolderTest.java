@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.quantlab.TestPaths;
+import dev.quantlab.testing.Cifar10;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
@@ -35,7 +35,7 @@ class RunFolderTest {
 
     @BeforeAll
     static void load() {
-        test = CifarBinaryReader.readTest(TestPaths.data().resolve(CifarBinaryReader.FOLDER));
+        test = CifarBinaryReader.readTest(Cifar10.root().resolve(CifarBinaryReader.FOLDER));
     }
 
     private static TrainConfig.Builder tiny() {
