@@ -10,6 +10,8 @@ public final class EngineSettings {
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.pytorch.jni.LibUtils", "error");
+        // DJL looks for CUDA on every start and warns twice when there is none; the CPU is the expected case here
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -63,12 +63,39 @@ public final class EvalCommand implements Runnable {
                     Double.isNaN(pc[c]) ? "-" : String.format(Locale.ROOT, "%.2f%%", pc[c]));
         }
         System.out.println("confusion matrix (rows: true class, columns: predicted):");
-        for (long[] row : r.confusion()) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (long v : row) {
-                sb.append(String.format(Locale.ROOT, "%5d", v));
-            }
-            System.out.println(sb);
+        for (String line : confusionLines(r.confusion())) {
+            System.out.println(line);
         }
+    }
+
+    /**
+     * The confusion matrix as text: a header of predicted classes (names cut to {@link #CELL} - 1 characters, as
+     * wide as the counts), then one row per true class, its name in front.
+     */
+    static java.util.List<String> confusionLines(long[][] confusion) {
+        int nameWidth = CifarClasses.NAMES.stream().mapToInt(String::length).max().orElse(5);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder header = new StringBuilder("  " + " ".repeat(nameWidth));
+        for (int p = 0; p < confusion.length; p++) {
+            String name = label(p);
+            header.append(String.format(Locale.ROOT, "%" + CELL + "s", name.substring(0, Math.min(CELL - 1,
+                    name.length()))));
+        }
+        out.add(header.toString());
+        for (int t = 0; t < confusion.length; t++) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-" + nameWidth + "s", label(t)));
+            for (long v : confusion[t]) {
+                sb.append(String.format(Locale.ROOT, "%" + CELL + "d", v));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** Characters per count column. */
+    static final int CELL = 6;
+
+    private static String label(int c) {
+        return c < CifarClasses.NAMES.size() ? CifarClasses.NAMES.get(c) : Integer.toString(c);
     }
 }

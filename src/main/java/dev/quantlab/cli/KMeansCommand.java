@@ -65,7 +65,7 @@ public final class KMeansCommand implements Runnable {
     String update;
     @Option(names = "--init", defaultValue = "kmeans++", description = "k-means start: kmeans++, linear or random (default: ${DEFAULT-VALUE}).")
     String init;
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for k-means starts and QAT batches (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for k-means starts and QAT batches (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--bn-recalibrate", defaultValue = "0", paramLabel = "N",
             description = "Re-estimate BatchNorm statistics on N training images after quantizing (0: off).")

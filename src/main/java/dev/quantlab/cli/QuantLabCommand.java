@@ -34,6 +34,7 @@ public final class QuantLabCommand implements Runnable {
      */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new QuantLabCommand());
+        HelpWrapping.install(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ReportedStop) {
                 return 1;

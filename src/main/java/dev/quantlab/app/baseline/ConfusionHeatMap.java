@@ -7,7 +7,6 @@ import dev.quantlab.eval.EvalResult;
 import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -27,6 +26,9 @@ final class ConfusionHeatMap {
     private final DefaultXYZDataset data = new DefaultXYZDataset();
     private final JFreeChart chart;
     private final XYPlot plot;
+    private final Font font = ChartStyle.font(Font.PLAIN, 10);
+    /** The image counts shown, row = true class; null when none. */
+    private volatile long[][] counts;
 
     ConfusionHeatMap() {
         String[] names = new String[CifarClasses.NAMES.size()];
@@ -39,7 +41,7 @@ final class ConfusionHeatMap {
         SymbolAxis y = new SymbolAxis(I18n.t("baseline.chart.confusion.true"), names);
         y.setGridBandsVisible(false);
         y.setInverted(true);
-        XYBlockRenderer r = new XYBlockRenderer();
+        XYBlockRenderer r = new CountRenderer();
         r.setPaintScale(new ShareScale(1));
         plot = new XYPlot(data, x, y, r);
         plot.setDomainGridlinesVisible(false);
@@ -65,7 +67,7 @@ final class ConfusionHeatMap {
     }
 
     void show(EvalResult result) {
-        plot.clearAnnotations();
+        counts = null;
         if (data.getSeriesCount() > 0) {
             data.removeSeries("confusion");
         }
@@ -75,7 +77,6 @@ final class ConfusionHeatMap {
         long[][] m = result.confusion();
         int n = m.length;
         double[][] xyz = new double[3][n * n];
-        Font font = ChartStyle.font(Font.PLAIN, 10);
         for (int t = 0; t < n; t++) {
             long rowTotal = 0;
             for (long v : m[t]) {
@@ -87,15 +88,46 @@ final class ConfusionHeatMap {
                 xyz[0][i] = p;
                 xyz[1][i] = t;
                 xyz[2][i] = share;
-                if (m[t][p] > 0) {
-                    XYTextAnnotation a = new XYTextAnnotation(Long.toString(m[t][p]), p, t);
-                    a.setFont(font);
-                    a.setPaint(share > 0.55 ? Color.WHITE : ChartStyle.TEXT);
-                    plot.addAnnotation(a, false);
-                }
             }
         }
+        counts = m;
         data.addSeries("confusion", xyz);
+    }
+
+    /**
+     * Draws each cell and its image count. The counts are drawn by the renderer, in the cell, rather than as plot
+     * annotations: on screen, after a resize, the chart with 100 text annotations lost its white background
+     * (drawn black) and with it its labels.
+     */
+    private final class CountRenderer extends XYBlockRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.xy.XYItemRendererState state,
+                java.awt.geom.Rectangle2D dataArea, org.jfree.chart.plot.PlotRenderingInfo info, XYPlot xyPlot,
+                org.jfree.chart.axis.ValueAxis domainAxis, org.jfree.chart.axis.ValueAxis rangeAxis,
+                org.jfree.data.xy.XYDataset dataset, int series, int item,
+                org.jfree.chart.plot.CrosshairState crosshairState, int pass) {
+            super.drawItem(g2, state, dataArea, info, xyPlot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+            long[][] m = counts;
+            int p = (int) Math.round(dataset.getXValue(series, item));
+            int t = (int) Math.round(dataset.getYValue(series, item));
+            if (m == null || t < 0 || t >= m.length || p < 0 || p >= m[t].length || m[t][p] == 0) {
+                return;
+            }
+            double share = ((org.jfree.data.xy.XYZDataset) dataset).getZValue(series, item);
+            double x = domainAxis.valueToJava2D(p, dataArea, xyPlot.getDomainAxisEdge());
+            double y = rangeAxis.valueToJava2D(t, dataArea, xyPlot.getRangeAxisEdge());
+            java.awt.Paint savedPaint = g2.getPaint();
+            java.awt.Font savedFont = g2.getFont();
+            g2.setFont(font);
+            g2.setPaint(share > 0.55 ? Color.WHITE : ChartStyle.TEXT);
+            org.jfree.chart.text.TextUtils.drawAlignedString(Long.toString(m[t][p]), g2, (float) x, (float) y,
+                    org.jfree.chart.ui.TextAnchor.CENTER);
+            g2.setFont(savedFont);
+            g2.setPaint(savedPaint);
+        }
     }
 
     /** Colours values in {@code [0, upper]}: the cells use shares (upper 1), the legend percent (upper 100). */

@@ -5,99 +5,138 @@ import dev.quantlab.app.charts.Histogram;
 import dev.quantlab.app.i18n.I18n;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYBarDataset;
 
 /**
- * A layer's weights: the fp32 histogram (bars, left axis), the quantized weights as spikes at the centroids
- * (right axis: weights per centroid) and every centroid as a thin vertical line.
+ * A layer's weights before and after k-means, as the lesson plots them: two panels on one weight axis, the fp32
+ * histogram on top and, below, the 2^b values the weights became as spikes (one per centroid, its height the share
+ * of weights that took that value). Both panels count in percent of the layer's weights; the spikes are drawn in
+ * front, with a dot on top when there are few of them, so even 2-bit's four values stand out.
  */
-final class WeightHistogramChart {
-    private static final Color FP32 = new Color(0x9DB8F5);
-    private static final Color CENTROID = new Color(0x1F2937);
+public final class WeightHistogramChart {
+    static final Color FP32 = new Color(0x9DB8F5);
+    /** Panels: the fp32 histogram, then the quantized values. */
+    public static final int FP32_PANEL = 0;
+    public static final int QUANTIZED_PANEL = 1;
+    /** Up to this many values the spikes carry a dot on top. */
+    static final int DOTS_UP_TO = 32;
     private final DefaultXYDataset fp32 = new DefaultXYDataset();
     private final DefaultXYDataset spikes = new DefaultXYDataset();
+    private final DefaultXYDataset dots = new DefaultXYDataset();
     private final JFreeChart chart;
-    private final XYPlot plot;
-    private XYBarDataset fp32Bars = new XYBarDataset(fp32, 1);
-    private XYBarDataset spikeBars = new XYBarDataset(spikes, 1);
+    private final CombinedDomainXYPlot plot;
+    private final XYPlot before;
+    private final XYPlot after;
 
-    WeightHistogramChart() {
+    public WeightHistogramChart() {
         NumberAxis x = new NumberAxis(I18n.t("kmeans.chart.x"));
-        NumberAxis yLeft = new NumberAxis(I18n.t("kmeans.chart.yLeft"));
-        NumberAxis yRight = new NumberAxis(I18n.t("kmeans.chart.yRight"));
-        XYBarRenderer bars = new XYBarRenderer(0.0);
-        XYBarRenderer spikeRenderer = new XYBarRenderer(0.0);
-        plot = new XYPlot(fp32Bars, x, yLeft, bars);
-        plot.setRangeAxis(1, yRight);
-        plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setDataset(1, spikeBars);
-        plot.setRenderer(1, spikeRenderer);
-        plot.mapDatasetToRangeAxis(1, 1);
+        plot = new CombinedDomainXYPlot(x);
+        plot.setGap(8);
+        before = new XYPlot(new XYBarDataset(fp32, 1), null, percentAxis("kmeans.chart.yLeft"), bars(FP32));
+        after = new XYPlot(new XYBarDataset(spikes, 1), null, percentAxis("kmeans.chart.yRight"),
+                bars(ChartStyle.ACCENT_2));
+        XYLineAndShapeRenderer dot = new XYLineAndShapeRenderer(false, true);
+        dot.setSeriesPaint(0, ChartStyle.ACCENT_2);
+        dot.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        dot.setSeriesVisibleInLegend(0, false);
+        after.setDataset(1, dots);
+        after.setRenderer(1, dot);
+        for (XYPlot p : new XYPlot[] {before, after}) {
+            p.setDomainGridlineStroke(new BasicStroke(0.6f));
+            p.setRangeGridlineStroke(new BasicStroke(0.6f));
+            p.setRangeGridlinePaint(ChartStyle.GRID);
+            p.setDomainGridlinePaint(ChartStyle.GRID);
+            p.setBackgroundPaint(Color.WHITE);
+            p.setOutlineVisible(false);
+        }
+        plot.add(before, 1);
+        plot.add(after, 1);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
-        bars.setSeriesPaint(0, FP32);
-        spikeRenderer.setSeriesPaint(0, ChartStyle.ACCENT_2);
+        ((XYBarRenderer) before.getRenderer()).setSeriesPaint(0, FP32);
+        ((XYBarRenderer) after.getRenderer()).setSeriesPaint(0, ChartStyle.ACCENT_2);
         ChartStyle.setEmptyMessage(plot, I18n.t("kmeans.chart.empty"));
-        yRight.setLabelPaint(ChartStyle.ACCENT_2);
-        yRight.setTickLabelPaint(ChartStyle.ACCENT_2);
+        ChartStyle.setEmptyMessage(before, I18n.t("kmeans.chart.empty"));
+        ChartStyle.setEmptyMessage(after, "");
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.TOP);
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        bars.setShadowVisible(false);
-        spikeRenderer.setShadowVisible(false);
-        bars.setDrawBarOutline(false);
-        spikeRenderer.setDrawBarOutline(false);
+        legend.setFrame(BlockBorder.NONE);
     }
 
-    JFreeChart chart() {
+    private static NumberAxis percentAxis(String labelKey) {
+        NumberAxis y = new NumberAxis(I18n.t(labelKey));
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.#'%'"));
+        y.setLabelFont(ChartStyle.font(java.awt.Font.PLAIN, 11));
+        y.setTickLabelFont(ChartStyle.font(java.awt.Font.PLAIN, 10));
+        return y;
+    }
+
+    private static XYBarRenderer bars(Color color) {
+        XYBarRenderer r = new XYBarRenderer(0.0);
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setSeriesPaint(0, color);
+        return r;
+    }
+
+    public JFreeChart chart() {
         return chart;
+    }
+
+    /** The panel {@link #FP32_PANEL} or {@link #QUANTIZED_PANEL}. */
+    public XYPlot panel(int index) {
+        return index == FP32_PANEL ? before : after;
     }
 
     /** Shows {@code p}; null clears the chart. Runs on the FX thread in a few milliseconds. */
     void show(LayerPreview p) {
         chart.setNotify(false);
         try {
-            plot.clearDomainMarkers();
             clear(fp32);
             clear(spikes);
+            clear(dots);
             if (p == null) {
                 chart.setTitle("");
                 return;
             }
             Histogram h = p.histogram();
+            double total = Math.max(1, p.weights());
             double[][] bins = new double[2][h.bins()];
             for (int i = 0; i < h.bins(); i++) {
                 bins[0][i] = h.center(i);
-                bins[1][i] = h.counts()[i];
+                bins[1][i] = 100.0 * h.counts()[i] / total;
             }
             fp32.addSeries(I18n.t("kmeans.chart.fp32Series"), bins);
-            double[][] sp = new double[2][p.centroids().length];
-            for (int i = 0; i < sp[0].length; i++) {
+            int n = p.centroids().length;
+            double[][] sp = new double[2][n];
+            for (int i = 0; i < n; i++) {
                 sp[0][i] = p.centroids()[i];
-                sp[1][i] = p.counts()[i];
+                sp[1][i] = 100.0 * p.counts()[i] / total;
             }
             spikes.addSeries(I18n.t("kmeans.chart.quantizedSeries", Integer.toString(p.bits()),
                     Integer.toString(p.distinctValues())), sp);
-            fp32Bars = new XYBarDataset(fp32, h.binWidth());
-            spikeBars = new XYBarDataset(spikes, Math.max(h.binWidth() * 0.35, (h.max() - h.min()) / 600));
-            plot.setDataset(0, fp32Bars);
-            plot.setDataset(1, spikeBars);
-            BasicStroke thin = new BasicStroke(p.distinctValues() > 32 ? 0.4f : 0.9f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f);
-            for (float c : p.centroids()) {
-                ValueMarker m = new ValueMarker(c, CENTROID, thin);
-                m.setAlpha(p.distinctValues() > 32 ? 0.35f : 0.7f);
-                plot.addDomainMarker(m, org.jfree.chart.ui.Layer.FOREGROUND);
+            if (n <= DOTS_UP_TO) {
+                dots.addSeries(I18n.t("kmeans.chart.quantizedSeries", Integer.toString(p.bits()),
+                        Integer.toString(p.distinctValues())) + " ", sp);
             }
+            double range = Math.max(h.max() - h.min(), 1e-12);
+            before.setDataset(0, new XYBarDataset(fp32, h.binWidth()));
+            // about 1.5 px on a 900-px plot: 256 spikes stay apart, 4 spikes are still lines, not blocks
+            after.setDataset(0, new XYBarDataset(spikes, n <= DOTS_UP_TO ? range / 300 : range / 700));
             chart.setTitle(I18n.t("kmeans.chart.title", shortName(p.layer()), Integer.toString(p.bits()),
                     Integer.toString(p.distinctValues())));
         } finally {
