@@ -2,6 +2,7 @@ package dev.quantlab.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.eval.EvalBenchmark;
+import dev.quantlab.onnx.EngineBenchmark;
 import dev.quantlab.model.VggNet;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -66,17 +67,30 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code bench int8}: the fp32 model and the integer-only model on the same images. */
+    /** {@code bench int8}: fp32 and int8 on libtorch, QuantLab's kernels and ONNX Runtime, same images, one run. */
     @Command(name = "int8", mixinStandardHelpOptions = true,
-            description = "Throughput (img/s) of the fp32 VGG (libtorch, float) and of the integer-only VGG (QuantLab's "
-                    + "int8 kernels) on the same test images in one run, with their ratio.")
+            description = {"Runs on the same test images in one run (batches of 100 interleaved engine by engine, then "
+                    + "single images): fp32 on DJL/libtorch (as trained and BatchNorm-folded), QuantLab's integer-only "
+                    + "VGG on its own int8 kernels, the same integer model exported to ONNX on ONNX Runtime, and the "
+                    + "BatchNorm-folded fp32 model on ONNX Runtime. Prints the CPU and its int8 instruction set, "
+                    + "throughput and latency per image at batch 100 and batch 1, accuracy, ratios to libtorch fp32, "
+                    + "and the image-by-image agreement of QuantLab's and ONNX Runtime's int8 logits."})
     static final class Int8 implements Runnable {
         @Mixin
         ModelOption model;
         @Mixin
         DataOption data;
-        @Option(names = "--limit", defaultValue = "500", description = "Images (default: ${DEFAULT-VALUE}; 0: all).")
+        @Option(names = "--limit", defaultValue = "1000", description = "Images (default: ${DEFAULT-VALUE}; 0: all 10,000).")
         int limit;
+        @Option(names = "--latency-images", defaultValue = "20", description = "Images timed one at a time (default: ${DEFAULT-VALUE}).")
+        int latencyImages;
+        @Option(names = "--fixed-point", description = "Integer model with the fixed-point multiplier (exported as exact int64 ops).")
+        boolean fixedPoint;
+        @Option(names = "--engines", split = ",", paramLabel = "E",
+                defaultValue = "libtorch,libtorch-folded,ort-fp32,quantlab-int8,ort-int8",
+                description = "Engines to run, comma-separated, the first is the reference for ratios "
+                        + "(default: ${DEFAULT-VALUE}).")
+        java.util.List<String> engineNames;
 
         @Override
         public void run() {
@@ -86,22 +100,33 @@ public final class BenchCommand implements Runnable {
             var experiment = new dev.quantlab.linear.pipeline.LinearExperiment(
                     dev.quantlab.linear.pipeline.ActivationCalibrator.Settings.lesson(),
                     dev.quantlab.core.CancellationToken.none());
+            var config = dev.quantlab.linear.IntegerVggConfig.lesson().withRequantMode(fixedPoint
+                    ? dev.quantlab.linear.RequantMode.FIXED_POINT : dev.quantlab.linear.RequantMode.FLOAT_MULTIPLIER);
+            int threads = Runtime.getRuntime().availableProcessors();
             try (NDManager mgr = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(mgr, fp32)) {
-                var built = experiment.build(mgr, fp32, train, dev.quantlab.linear.IntegerVggConfig.lesson(),
-                        dev.quantlab.core.ProgressListener.NONE);
-                var evaluator = new dev.quantlab.eval.Evaluator(100);
-                var none = dev.quantlab.core.ProgressListener.NONE;
-                var go = dev.quantlab.core.CancellationToken.none();
-                evaluator.evaluate(mgr, dev.quantlab.eval.Evaluator.of(net), test, 100, none, go);
-                experiment.evaluate(built.model(), test, 50, none);
-                var f = evaluator.evaluate(mgr, dev.quantlab.eval.Evaluator.of(net), test, limit, none, go);
-                var q = experiment.evaluate(built.model(), test, limit, none);
-                System.out.printf(Locale.ROOT, "images: %d, %d cores%n", f.images(), Runtime.getRuntime().availableProcessors());
-                System.out.printf(Locale.ROOT, "fp32 (libtorch float32, oneDNN):      %7.1f img/s  accuracy %.2f%%%n",
-                        f.imagesPerSecond(), f.accuracyPercent());
-                System.out.printf(Locale.ROOT, "integer-only (QuantLab int8 kernels): %7.1f img/s  accuracy %.2f%%%n",
-                        q.imagesPerSecond(), q.accuracyPercent());
-                System.out.printf(Locale.ROOT, "integer / fp32 throughput: %.2fx%n", q.imagesPerSecond() / f.imagesPerSecond());
+                var built = experiment.build(mgr, fp32, train, config, dev.quantlab.core.ProgressListener.NONE);
+                try (var folded = new dev.quantlab.linear.pipeline.FoldedFloatNet(mgr, built.folded());
+                     var ortInt8 = dev.quantlab.onnx.OrtModel.load(dev.quantlab.onnx.OnnxExport.int8(built.model()), threads);
+                     var ortFp32 = dev.quantlab.onnx.OrtModel.load(
+                             dev.quantlab.onnx.Fp32OnnxExporter.folded(built.folded()), threads)) {
+                    var engines = new java.util.ArrayList<EngineBenchmark.Engine>();
+                    for (String e : engineNames) {
+                        engines.add(switch (e.trim()) {
+                            case "libtorch" -> EngineBenchmark.djl("fp32 libtorch (DJL)", mgr,
+                                    dev.quantlab.eval.Evaluator.of(net));
+                            case "libtorch-folded" -> EngineBenchmark.djl("fp32 BN-folded libtorch", mgr, folded);
+                            case "ort-fp32" -> EngineBenchmark.ortFloat("fp32 BN-folded ONNX Runtime", ortFp32);
+                            case "quantlab-int8" -> EngineBenchmark.quantLab("int8 QuantLab kernels", built.model());
+                            case "ort-int8" -> EngineBenchmark.ortInt8("int8 ONNX Runtime", ortInt8);
+                            default -> throw new dev.quantlab.core.UserFacingException("unknown engine '" + e
+                                    + "' (libtorch, libtorch-folded, ort-fp32, quantlab-int8, ort-int8)");
+                        });
+                    }
+                    int[] idx = test.balancedIndices(limit);
+                    var report = EngineBenchmark.run(engines, test, idx, latencyImages, new ConsoleProgress("bench"),
+                            dev.quantlab.core.CancellationToken.none());
+                    new BenchReportPrinter(System.out).print(report, dev.quantlab.onnx.OrtModel.version());
+                }
             }
         }
     }

@@ -157,6 +157,11 @@ public final class IntegerVgg {
         return size;
     }
 
+    /** The layer config: conv stages (in {@link #convs} order) and max-pools. */
+    public List<VggArchitecture.Stage> stages() {
+        return stages;
+    }
+
     public List<QuantizedConv2d> convs() {
         return convs;
     }
