@@ -16,9 +16,7 @@ import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.kmeans.qat.QatStoppedException;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import dev.quantlab.model.ModelSize;
-import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
-import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
 import dev.quantlab.results.RunRecords;
@@ -30,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +84,8 @@ public final class KMeansCommand implements Runnable {
     boolean resume;
     @Mixin
     RecordOption record;
-    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
+    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model, packed (indices at b bits + codebooks + fp32 BN/bias; about "
+                    + "2.2 MiB at 2 bits), to DIR/kmeans-<bits>bit.safetensors; every --model option loads it back.")
     Path save;
 
     @Override
@@ -187,11 +185,10 @@ public final class KMeansCommand implements Runnable {
     }
 
     private void save(QatResult r) {
-        Path file = save.resolve("kmeans-" + r.planDescription().replaceAll("[^A-Za-z0-9]+", "") + ".safetensors");
+        Path file = save.resolve(PackedSaver.fileName(r.planDescription()));
         try {
-            SafetensorsFile.write(file, r.bestWeights(), Map.of("quantlab.kind", "kmeans", "plan", r.planDescription()),
-                    TensorData.DType.F32);
-            System.out.println("    saved " + file);
+            new PackedSaver(System.out).save(file, r.bestWeights(), r.quantized().plan(), r.quantized().sizeReport(),
+                    r.planDescription());
         } catch (IOException e) {
             // keep going: the other bit-widths and the final table are still worth having
             System.err.println("error: cannot write " + file + ": " + e.getMessage());
