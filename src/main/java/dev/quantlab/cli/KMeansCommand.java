@@ -19,9 +19,7 @@ import dev.quantlab.kmeans.qat.QatStoppedException;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelSize;
-import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
-import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
 import dev.quantlab.results.RunRecords;
@@ -33,7 +31,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Collections;
 import java.util.Map;
+import dev.quantlab.mixed.MixedPlan;
+import dev.quantlab.mixed.MixedPrecision;
+import dev.quantlab.mixed.SensitivityTable;
+import dev.quantlab.mixed.SizeRule;
+import dev.quantlab.mixed.WeightMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +54,7 @@ public final class KMeansCommand implements Runnable {
     DataOption data;
 
     @Option(names = "--bits", split = ",", defaultValue = "8,4,2", paramLabel = "B[,B...]",
-            description = "Bit-widths 1..8 (default: ${DEFAULT-VALUE}).")
+            description = "Bit-widths 1..8 (default: ${DEFAULT-VALUE}); ignored with --budget.")
     List<Integer> bits;
     @Option(names = "--fc-bits", paramLabel = "B",
             description = "Mixed precision: bits for the classifier (conv layers take --bits), e.g. conv 8 / FC 5.")
@@ -90,13 +94,26 @@ public final class KMeansCommand implements Runnable {
     boolean resume;
     @Mixin
     RecordOption record;
-    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model to DIR/kmeans-<bits>bit.safetensors (e.g. kmeans-4bit).")
+    @Option(names = "--save", paramLabel = "DIR", description = "Write each quantized model, packed (indices at b bits + codebooks + fp32 BN/bias; about "
+                    + "2.2 MiB at 2 bits), to DIR/kmeans-<bits>bit.safetensors; every --model option loads it back.")
     Path save;
 
     private String saveFailure;
+    @Option(names = "--budget", paramLabel = "MIB", description = "Mixed precision: instead of --bits, the bit-width "
+            + "per layer that minimises the summed per-layer accuracy drops (from 'sensitivity', cached) within this "
+            + "size, found by exact search.")
+    Double budget;
+    @Option(names = "--budget-size", defaultValue = "honest", description = "How --budget counts size: honest (a "
+            + "file's bytes) or lesson (parameters x bits) (default: ${DEFAULT-VALUE}).")
+    String budgetSize;
+    @Mixin
+    SensitivityOptions sensitivity;
 
     @Override
     public void run() {
+        if (budget != null) {
+            bits = List.of();
+        }
         if (resume && checkpointDir == null) {
             throw new IllegalArgumentException("--resume needs --checkpoint-dir (the folder the run was saved in)");
         }
@@ -123,6 +140,9 @@ public final class KMeansCommand implements Runnable {
         }
         StateDict fp32 = model.load();
         CifarSplit test = data.test();
+        if (budget != null) {
+            plans.add(budgetPlan(fp32, test));
+        }
         CifarSplit train = (qat || bnImages > 0) ? data.train() : null;
         if (qat && batchSize > train.size()) {
             throw new UserFacingException("--batch-size " + batchSize + " is larger than the " + train.size()
@@ -181,6 +201,31 @@ public final class KMeansCommand implements Runnable {
         record.finish();
     }
 
+    /** The mixed-precision plan for --budget, from the (cached) k-means sensitivity of every layer at 1..8 bits. */
+    private BitWidthPlan budgetPlan(StateDict fp32, CifarSplit test) {
+        SizeRule rule = SizeRule.parse(budgetSize);
+        if (!(budget > 0)) {
+            throw new IllegalArgumentException("--budget must be a positive size in MiB, got " + budget);
+        }
+        MixedPlan mixed;
+        try (NDManager mgr = NDManager.newBaseManager()) {
+            SensitivityTable table = sensitivity.table(mgr, model.path(), fp32, test, WeightMethod.KMEANS,
+                    List.of(1, 2, 3, 4, 5, 6, 7, 8), sensitivity.sensitivityLimit, seed, CancellationToken.none());
+            SensitivityCommand.print(System.out, table);
+            mixed = MixedPrecision.choose(table, rule, budget);
+        }
+        if (mixed == null) {
+            throw new IllegalArgumentException("no bit-widths fit --budget " + budget + " MiB ("
+                    + rule.name().toLowerCase(Locale.ROOT) + " size)");
+        }
+        SensitivityCommand.printPlan(System.out, mixed);
+        BitWidthPlan plan = BitWidthPlan.uniform(Collections.max(mixed.bits().values()));
+        for (Map.Entry<String, Integer> e : mixed.bits().entrySet()) {
+            plan = plan.with(e.getKey(), e.getValue());
+        }
+        return plan;
+    }
+
     /** Adds a plan's result to the final table, and saves (--save) and records (--record) it. */
     private void keep(QatResult r, List<QatResult> results, QatConfig config, Init start, int images) {
         results.add(r);
@@ -204,11 +249,10 @@ public final class KMeansCommand implements Runnable {
     }
 
     private void save(QatResult r) {
-        Path file = save.resolve("kmeans-" + r.planDescription().replaceAll("[^A-Za-z0-9]+", "") + ".safetensors");
+        Path file = save.resolve(PackedSaver.fileName(r.planDescription()));
         try {
-            SafetensorsFile.write(file, r.bestWeights(), Map.of("quantlab.kind", "kmeans", "plan", r.planDescription()),
-                    TensorData.DType.F32);
-            System.out.println("    saved " + file);
+            new PackedSaver(System.out).save(file, r.bestWeights(), r.quantized().plan(), r.quantized().sizeReport(),
+                    r.planDescription());
         } catch (IOException e) {
             // keep going: the other bit-widths and the final table are still worth having; the command then fails
             if (saveFailure == null) {

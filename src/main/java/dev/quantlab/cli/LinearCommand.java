@@ -51,6 +51,10 @@ public final class LinearCommand implements Runnable {
     int calibrationBatchSize;
     @Option(names = "--percentile", defaultValue = "100", description = "Clip activation ranges at this percentile (default: ${DEFAULT-VALUE} = min/max).")
     double percentile;
+    @Option(names = "--clip", defaultValue = "minmax", description = "Activation ranges: minmax (or --percentile), "
+            + "mse (smallest quantization error of the calibration histogram) or entropy (TensorRT's KL) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String clip;
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on a class-balanced subset of N test images (0: all).")
     int limit;
     @Option(names = "--skip-fp32", description = "Do not measure the fp32 and BN-folded models.")
@@ -64,7 +68,14 @@ public final class LinearCommand implements Runnable {
                 .withWeightBits(weightBits == null ? bits : weightBits)
                 .withGranularity(perTensor ? WeightGranularity.PER_TENSOR : WeightGranularity.PER_CHANNEL)
                 .withRequantMode(fixedPoint ? RequantMode.FIXED_POINT : RequantMode.FLOAT_MULTIPLIER);
-        var settings = new ActivationCalibrator.Settings(calibrationBatches, calibrationBatchSize, percentile, 0);
+        ActivationCalibrator.Clip clipMethod = switch (clip.toLowerCase(java.util.Locale.ROOT)) {
+            case "minmax" -> ActivationCalibrator.Clip.MINMAX;
+            case "mse" -> ActivationCalibrator.Clip.MSE;
+            case "entropy", "kl" -> ActivationCalibrator.Clip.ENTROPY;
+            default -> throw new IllegalArgumentException("unknown --clip '" + clip + "': use minmax, mse or entropy");
+        };
+        var settings = new ActivationCalibrator.Settings(calibrationBatches, calibrationBatchSize, percentile, 0,
+                clipMethod, bits);
         StateDict fp32 = model.load();
         CifarSplit test = data.test();
         CifarSplit train = data.train();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = {"Learn neural-network quantization on a real VGG trained on CIFAR-10.",
             "Without a command, opens the desktop app (same as 'gui')."},
         subcommands = {GuiCommand.class, InfoCommand.class, EvalCommand.class, TrainCommand.class, ImportCommand.class, DownloadCommand.class,
-            KMeansCommand.class, LinearCommand.class, BenchCommand.class, ExportOnnxCommand.class, CheckpointCommand.class,
+            KMeansCommand.class, LinearCommand.class, SensitivityCommand.class, BenchCommand.class, ExportOnnxCommand.class, CheckpointCommand.class,
             PlotTrainingCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuantLabCommand implements Runnable {

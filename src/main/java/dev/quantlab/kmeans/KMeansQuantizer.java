@@ -135,7 +135,7 @@ public final class KMeansQuantizer {
     }
 
     /** A per-layer seed that depends only on the caller's seed and the layer's position. */
-    static long layerSeed(long seed, int index) {
+    public static long layerSeed(long seed, int index) {
         long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

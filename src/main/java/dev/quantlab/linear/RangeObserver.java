@@ -93,6 +93,30 @@ public final class RangeObserver {
         return new ActivationRanges(r);
     }
 
+    /** MSE-optimal ranges at {@code bits} ({@link ClipSearch#mse}, 256 candidates). Needs a histogram. */
+    public synchronized ActivationRanges mseRanges(int bits) {
+        return clipped(bits, true);
+    }
+
+    /** TensorRT entropy (KL) ranges at {@code bits} ({@link ClipSearch#entropy}). Needs a histogram. */
+    public synchronized ActivationRanges entropyRanges(int bits) {
+        return clipped(bits, false);
+    }
+
+    private ActivationRanges clipped(int bits, boolean mse) {
+        if (histogramBins == 0) {
+            throw new IllegalStateException("this observer keeps no histogram; use RangeObserver.withHistogram");
+        }
+        Map<String, MinMax> r = new LinkedHashMap<>();
+        points.forEach((k, v) -> {
+            MinMax observed = new MinMax(v.min, v.max);
+            ValueHistogram h = v.histogram;
+            r.put(k, mse ? ClipSearch.mse(h.signedLow(), h.width(), h.signedCounts(), observed, bits, 256)
+                    : ClipSearch.entropy(h.absCounts(), h.width(), observed, bits));
+        });
+        return new ActivationRanges(r);
+    }
+
     private static final class PointStats {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;

@@ -56,6 +56,35 @@ final class ValueHistogram {
         java.util.Arrays.fill(bins, half, bins.length, 0);
     }
 
+    /** Width of one bin. */
+    double width() {
+        return top / positive.length;
+    }
+
+    /** Counts of {@code |x|} per bin: bin {@code i} holds {@code [i*width, (i+1)*width)}. */
+    long[] absCounts() {
+        long[] out = new long[positive.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = positive[i] + negative[i];
+        }
+        return out;
+    }
+
+    /** Signed counts from {@code -top} to {@code top}: the negative bins reversed, then the positive ones. */
+    long[] signedCounts() {
+        long[] out = new long[2 * positive.length];
+        for (int i = 0; i < negative.length; i++) {
+            out[negative.length - 1 - i] = negative[i];
+            out[negative.length + i] = positive[i];
+        }
+        return out;
+    }
+
+    /** The lower edge of {@link #signedCounts()}'s first bin. */
+    double signedLow() {
+        return -top;
+    }
+
     long count() {
         return count;
     }

@@ -54,7 +54,8 @@ public final class ModelFiles {
         }
     }
 
-    /** Loads weights for the lesson's VGG, checking names and shapes; accepts training checkpoints too. */
+    /** Loads weights for the lesson's VGG, checking names and shapes; accepts training checkpoints and packed k-means files
+     * ({@link PackedModelFile}) too. */
     public static StateDict load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserFacingException("Model file not found: " + file.toAbsolutePath()
@@ -63,6 +64,9 @@ public final class ModelFiles {
         StateDict raw;
         if (WeightsFormat.detect(file) == WeightsFormat.PYTORCH) {
             raw = dev.quantlab.model.pth.PthImporter.importStateDict(file);
+        } else if (PackedModelFile.isPacked(file)) {
+            raw = PackedModelFile.load(file, VggArchitecture.cifarVgg().tensors().stream()
+                    .map(VggArchitecture.TensorSpec::name).toList());
         } else {
             raw = SafetensorsFile.read(file).tensors();
         }

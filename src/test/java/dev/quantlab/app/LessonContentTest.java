@@ -21,8 +21,8 @@ class LessonContentTest {
 
     @Test
     void allStepsArePresentInOrder() {
-        assertEquals(List.of("", "1", "2–3", "4", "5", "6"), library.pages().stream().map(LessonPage::step).toList());
-        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer"),
+        assertEquals(List.of("", "1", "2–3", "4", "5", "6", "+"), library.pages().stream().map(LessonPage::step).toList());
+        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer", ""),
                 library.pages().stream().map(LessonPage::tab).toList());
         assertEquals("Measure the fp32 model", library.forTab("baseline").orElseThrow().title());
     }

@@ -3,6 +3,7 @@ package dev.quantlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
@@ -138,16 +139,24 @@ class CliTest {
 
     @Tag(Cifar10.TAG)
     @Test
-    void kmeansSavesEachQuantizedModelUnderItsBitWidth() throws IOException {
+    void kmeansSavesEachQuantizedModelPackedAndEvalLoadsItBack() throws IOException {
         Path out = dir.resolve("saved");
-        Run r = run("kmeans", "--model", randomModel().toString(), "--data", Cifar10.root().toString(), "--bits", "8",
+        String model = randomModel().toString();
+        Run r = run("kmeans", "--model", model, "--data", Cifar10.root().toString(), "--bits", "2",
                 "--limit", "10", "--save", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("    saved " + out.resolve("kmeans-8bit.safetensors")), r.out());
-        float[] conv0 = SafetensorsFile.read(out.resolve("kmeans-8bit.safetensors")).tensors()
-                .get("backbone.conv0.weight").values();
+        Path file = out.resolve("kmeans-2bit.safetensors");
+        assertTrue(r.out().contains("    saved " + file + ": " + Files.size(file) + " bytes on disk"), r.out());
+        // about 2.2 MiB, not 35 MiB: packed 2-bit indices + codebooks + fp32 BN/bias/running statistics + header
+        assertTrue(Files.size(file) < 2.3 * (1 << 20) && Files.size(file) > 2.1 * (1 << 20), Files.size(file) + " bytes");
+        float[] conv0 = ModelFiles.load(file).get("backbone.conv0.weight").values();
         long distinct = IntStream.range(0, conv0.length).mapToObj(i -> conv0[i]).distinct().count();
-        assertTrue(distinct <= 256 && distinct > 1, distinct + " distinct weights in the 8-bit conv0");
+        assertTrue(distinct <= 4 && distinct > 1, distinct + " distinct weights in the 2-bit conv0");
+        String accuracy = r.out().lines().filter(l -> l.startsWith("2-bit")).findFirst().orElseThrow().trim()
+                .split("\\s+")[5];
+        Run e = run("eval", "--model", file.toString(), "--data", Cifar10.root().toString(), "--limit", "10");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("accuracy=" + accuracy), accuracy + " expected in\n" + e.out());
     }
 
     @Tag(Cifar10.TAG)

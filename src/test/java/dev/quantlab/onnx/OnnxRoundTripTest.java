@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.quantlab.TestPaths;
+import dev.quantlab.testing.Cifar10;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.Augmentation;
@@ -27,6 +27,7 @@ import dev.quantlab.model.VggNet;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * int8 logits (float and fixed-point multiplier, per-channel and per-tensor weights, every average-pool rounding),
  * and the fp32 graphs the logits of DJL/libtorch up to float rounding.
  */
+@Tag(Cifar10.TAG)
 class OnnxRoundTripTest {
     private static final int IMAGES = 16;
     private static StateDict weights;
@@ -44,7 +46,7 @@ class OnnxRoundTripTest {
     @BeforeAll
     static void load() {
         weights = ModelFiles.load(Path.of(ModelFiles.SHIPPED));
-        Path bin = TestPaths.data().resolve(CifarBinaryReader.FOLDER);
+        Path bin = Cifar10.root().resolve(CifarBinaryReader.FOLDER);
         test = CifarBinaryReader.readTest(bin);
         train = CifarBinaryReader.readTrain(bin);
         pixels = Arrays.copyOf(test.pixels(), IMAGES * CifarSplit.IMAGE_BYTES);

@@ -23,8 +23,27 @@ import java.util.SplittableRandom;
 public final class ActivationCalibrator {
     private static final int CHUNK = 128;
 
-    /** How many images and how the range is taken. */
-    public record Settings(int batches, int batchSize, double percentile, long seed) {
+    /** How a point's range is taken from what was observed. */
+    public enum Clip {
+        /** min/max, or the percentile when below 100 (the lesson's). */
+        MINMAX,
+        /** the range with the smallest quantization error of the observed histogram at {@code bits}. */
+        MSE,
+        /** TensorRT's entropy (KL-divergence) calibration at {@code bits}. */
+        ENTROPY
+    }
+
+    /**
+     * How many images and how the range is taken.
+     *
+     * @param clip how ranges are chosen; {@code bits}: the activation bit-width MSE and entropy clipping aim at
+     */
+    public record Settings(int batches, int batchSize, double percentile, long seed, Clip clip, int bits) {
+        /** Min/max or percentile ranges. */
+        public Settings(int batches, int batchSize, double percentile, long seed) {
+            this(batches, batchSize, percentile, seed, Clip.MINMAX, 8);
+        }
+
         public Settings {
             if (batches <= 0 || batchSize <= 0) {
                 throw new IllegalArgumentException("calibration needs at least one batch of at least one image");
@@ -44,7 +63,7 @@ public final class ActivationCalibrator {
     public static ActivationRanges calibrate(NDManager parent, VggNet net, CifarSplit train, Settings s,
             ProgressListener progress, CancellationToken cancel) {
         GradMode.offOnThisThread();
-        boolean clip = s.percentile() < 100;
+        boolean clip = s.percentile() < 100 || s.clip() != Clip.MINMAX;
         RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
         int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));
         int total = (int) Math.min(order.length, (long) s.batches() * s.batchSize());
@@ -66,6 +85,10 @@ public final class ActivationCalibrator {
             }
             progress.onProgress(from + n, total, "calibrating activation ranges");
         }
-        return clip ? observer.percentileRanges(s.percentile()) : observer.ranges();
+        return switch (s.clip()) {
+            case MSE -> observer.mseRanges(s.bits());
+            case ENTROPY -> observer.entropyRanges(s.bits());
+            case MINMAX -> clip ? observer.percentileRanges(s.percentile()) : observer.ranges();
+        };
     }
 }
