@@ -20,7 +20,7 @@ touch "$log.start"
 # stopping the run with SIGINT, which libFuzzer handles by printing its final statistics.
 set +e
 JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 120))" \
-  mvn -B -o test -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -o test-compile surefire:test@fuzz-corpus -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.arg.0=fake_argv0 -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) \
     -DargLine="-Xmx1g -Xss4m" >"$log" 2>&1
 rc=$?

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile and damaged inputs and failing disks, through the CLI: each ends in a result or in exit code 1 with one
  * {@code error:} line, no stack trace, in bounded time, and changes no file that existed.
  */
+@Tag(Cifar10.TAG)
 class ReliabilityCliTest {
     private static final Duration QUICK = Duration.ofSeconds(60);
 

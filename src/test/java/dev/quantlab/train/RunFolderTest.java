@@ -22,11 +22,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run folder is never overwritten, resumed with other settings, shared by two runs, or left with stale temp files. */
+@Tag(Cifar10.TAG)
 class RunFolderTest {
     private static CifarSplit test;
 
