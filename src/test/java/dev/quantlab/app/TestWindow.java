@@ -31,6 +31,11 @@ final class TestWindow implements AutoCloseable {
         export = wiring.export();
         export.setOverwritePolicy(OverwritePolicy.NEVER);
         stage.setScene(wiring.scene(1200, 760));
+        // TestFX reuses one stage: a size or place an earlier test gave it must not carry over (a button could
+        // then lie off the headless screen, where a click misses it)
+        stage.sizeToScene();
+        stage.setX(0);
+        stage.setY(0);
         stage.setTitle(QuantLabApp.TITLE);
         stage.show();
         services.start();

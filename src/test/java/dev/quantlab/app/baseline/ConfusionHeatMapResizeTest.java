@@ -32,6 +32,7 @@ class ConfusionHeatMapResizeTest {
         map = new ConfusionHeatMap();
         viewer = new ChartViewer(map.chart(), false);
         stage.setScene(new Scene(new StackPane(viewer), 640, 480));
+        stage.sizeToScene(); // TestFX reuses one stage across test classes
         stage.show();
     }
 
