@@ -137,8 +137,8 @@ final class ZipCheckpoint implements StorageSource, Closeable {
     private void checkEntrySize(String key, StorageType type, long numel) {
         ZipEntry entry = zip.getEntry(prefix + "data/" + key);
         if (entry == null) {
-            throw CheckpointException.damaged("storage '" + key + "' has no data entry '" + prefix + "data/" + key
-                    + "'; the archive is incomplete");
+            throw CheckpointException.damaged("storage '" + printable(key) + "' has no data entry '"
+                    + printable(prefix + "data/" + key) + "'; the archive is incomplete");
         }
         long actual = entry.getSize();
         long declared;
