@@ -91,7 +91,8 @@ final class SafeNumpyUnpickler {
         }
         String encoding = ((String) args[1]).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         if (!encoding.equals("latin1") && !encoding.equals("latin-1") && !encoding.equals("iso-8859-1")) {
-            throw PickleRejectedException.damaged("_codecs.encode with encoding '" + args[1] + "' is not supported");
+            throw PickleRejectedException.damaged("_codecs.encode with encoding '" + SafeUnpickler.printable(String.valueOf(args[1]))
+                    + "' is not supported");
         }
         return ((String) args[0]).getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -23,6 +23,7 @@ class AppArchitectureTest {
     @BeforeAll
     static void importApp() {
         app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/test-classes/")) // also with -Dquantlab.buildDir
                 .importPackages("dev.quantlab.app");
     }
 

@@ -515,7 +515,8 @@ public final class SafeUnpickler extends Unpickler {
         return b;
     }
 
-    private static String printable(String text) {
+    /** {@code text} with every character outside printable ASCII as '?', cut at 120 characters: safe to echo in a one-line message. */
+    public static String printable(String text) {
         String s = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }

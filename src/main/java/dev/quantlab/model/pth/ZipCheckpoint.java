@@ -1,5 +1,6 @@
 package dev.quantlab.model.pth;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -207,8 +208,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
     }
 
     private static String printable(String name) {
-        String s = name.replaceAll("[^\\x20-\\x7e]", "?");
-        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+        return SafeUnpickler.printable(name);
     }
 
     @Override
