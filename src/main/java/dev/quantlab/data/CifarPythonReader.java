@@ -1,5 +1,6 @@
 package dev.quantlab.data;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,7 +164,7 @@ public final class CifarPythonReader {
 
     private static Object require(Path file, Map<String, Object> dict, String key) {
         if (!dict.containsKey(key)) {
-            throw new DataFormatException(file, "has no '" + key + "' entry (keys: " + dict.keySet() + ")");
+            throw new DataFormatException(file, "has no '" + key + "' entry (keys: " + SafeUnpickler.printable(String.valueOf(dict.keySet())) + ")");
         }
         return dict.get(key);
     }

@@ -1,5 +1,7 @@
 package dev.quantlab.data;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
+
 import dev.quantlab.core.UserFacingException;
 import java.nio.file.Path;
 
@@ -8,6 +10,6 @@ public final class DataFormatException extends UserFacingException {
     private static final long serialVersionUID = 1L;
 
     public DataFormatException(Path file, String problem) {
-        super("CIFAR-10 file " + file + ": " + problem);
+        super(SafeUnpickler.oneLine("CIFAR-10 file " + file + ": " + problem));
     }
 }

@@ -14,7 +14,7 @@ public final class PickleRejectedException extends RuntimeException {
     private final Kind kind;
 
     public PickleRejectedException(Kind kind, String message) {
-        super(message, null, false, false);
+        super(SafeUnpickler.oneLine(message), null, false, false);
         this.kind = kind;
     }
 

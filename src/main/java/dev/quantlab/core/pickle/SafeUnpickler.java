@@ -515,6 +515,11 @@ public final class SafeUnpickler extends Unpickler {
         return b;
     }
 
+    /** {@code text} with every control character (line breaks included) as '?': what a one-line message may echo. */
+    public static String oneLine(String text) {
+        return String.valueOf(text).replaceAll("\\p{Cntrl}", "?");
+    }
+
     /** {@code text} with every character outside printable ASCII as '?', cut at 120 characters: safe to echo in a one-line message. */
     public static String printable(String text) {
         String s = String.valueOf(text).replaceAll("[^\\x20-\\x7e]", "?");

@@ -1,5 +1,7 @@
 package dev.quantlab.model.pth;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
+
 import java.nio.file.Path;
 
 /**
@@ -12,7 +14,7 @@ final class CheckpointException extends RuntimeException {
     private final boolean refused;
 
     private CheckpointException(String detail, boolean refused, Throwable cause) {
-        super(detail, cause);
+        super(SafeUnpickler.oneLine(detail), cause);
         this.refused = refused;
     }
 

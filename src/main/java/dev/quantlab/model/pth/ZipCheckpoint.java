@@ -104,7 +104,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         ZipEntry entry = zip.getEntry(prefix + PICKLE);
         long size = entry.getSize();
         if (size < 0 || size > MAX_PICKLE_BYTES) {
-            throw CheckpointException.damaged("its " + entry.getName() + " entry declares " + size
+            throw CheckpointException.damaged("its " + printable(entry.getName()) + " entry declares " + size
                     + " bytes, more than a weights file needs");
         }
         byte[] bytes = readEntry(entry, size);
