@@ -150,6 +150,7 @@ public final class MainWindow {
     public void switchLanguage(Locale locale) {
         Locale l = I18n.supported(locale);
         I18n.setLocale(l);
+        ctx.services().language().use(l);
         String selected = selectedTabId();
         double[] dividers = split.getDividerPositions();
         ctx.services().relocalize();

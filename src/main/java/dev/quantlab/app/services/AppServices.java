@@ -1,5 +1,6 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.jobs.TrainingThread;
@@ -33,6 +34,7 @@ public final class AppServices implements AutoCloseable {
     private final SettingsStore settings;
     private final ObservableResults results;
     private final IntegerModels integerModels = new IntegerModels();
+    private final Language language = new Language(dev.quantlab.app.i18n.I18n.locale());
     private final StringProperty notice = new SimpleStringProperty(dev.quantlab.app.i18n.I18n.t("app.notice.ready"));
 
     public AppServices(AppConfig config, ErrorReporter errors, DatasetDownloader downloader) {
@@ -91,6 +93,11 @@ public final class AppServices implements AutoCloseable {
      */
     public IntegerModels integerModels() {
         return integerModels;
+    }
+
+    /** The window's language: view models read their texts from it; views get {@code language().texts()}. */
+    public Language language() {
+        return language;
     }
 
     public SettingsStore settings() {
