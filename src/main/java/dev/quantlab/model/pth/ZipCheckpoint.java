@@ -69,7 +69,14 @@ final class ZipCheckpoint implements StorageSource, Closeable {
 
     /** The folder holding {@code data.pkl}; its name is arbitrary (often not the file's name). */
     private static String findPrefix(ZipFile zip) {
-        List<String> names = zip.stream().map(ZipEntry::getName).collect(Collectors.toList());
+        List<String> names;
+        try {
+            names = zip.stream().map(ZipEntry::getName).collect(Collectors.toList());
+        } catch (IllegalArgumentException e) {
+            // found by fuzzing: ZipFile decodes entry names lazily and throws this for bytes that are not UTF-8
+            throw CheckpointException.damaged("its zip directory holds an entry name that is not valid UTF-8, "
+                    + "which torch.save never writes", e);
+        }
         boolean torchScript = names.stream().anyMatch(n -> n.endsWith("/constants.pkl") || n.contains("/code/"));
         if (torchScript) {
             throw CheckpointException.damaged("it is a TorchScript archive (saved with torch.jit.save), not a state "
