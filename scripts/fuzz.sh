@@ -18,9 +18,11 @@ log=target/fuzz-$method.log
 touch "$log.start"
 # @FuzzTest(maxDuration) is a ceiling of 24h on our targets; the minutes given here are enforced by
 # stopping the run with SIGINT, which libFuzzer handles by printing its final statistics.
+# compile first, outside the time limit (on a busy machine compiling alone can take minutes)
+mvn -B -q -o test-compile >"$log" 2>&1 || { echo "test-compile failed, see $log" >&2; exit 1; }
 set +e
-JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 120))" \
-  mvn -B -o test-compile surefire:test@fuzz-corpus -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 180))" \
+  mvn -B -o surefire:test@fuzz-corpus -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.arg.0=fake_argv0 -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) \
     -DargLine="-Xmx1g -Xss4m" >"$log" 2>&1
 rc=$?
