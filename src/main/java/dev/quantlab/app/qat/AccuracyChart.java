@@ -56,7 +56,9 @@ final class AccuracyChart extends LiveChart {
         } else {
             plot.getRangeAxis().setAutoRange(true);
         }
-        plot.getDomainAxis().setRange(-0.25, Math.max(1, data.accuracy().size() - 1) + 0.25);
+        // room right of the last epoch for the line labels, so that no label lies on a point
+        double last = Math.max(1, data.accuracy().size() - 1);
+        plot.getDomainAxis().setRange(-0.25, last + Math.max(0.9, 0.4 * last));
     }
 
     /** A horizontal line labelled at its right end, the label above ({@code above}) or below the line. */

@@ -4,6 +4,10 @@ import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.i18n.Texts;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
 import java.util.Optional;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -27,7 +31,9 @@ final class CentroidChart extends LiveChart {
                 lines(false, 0.9f), false);
         this.texts = texts;
         plot.setDataset(lines);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setAutoRangeIncludesZero(true);
+        y.setNumberFormatOverride(new SmallNumbers()); // changes are ~1e-6 of the weights' scale
         plot.addRangeMarker(new ValueMarker(0, ChartStyle.TEXT, new BasicStroke(0.8f)));
         ChartStyle.setEmptyMessage(plot, texts.t("qat.chart.centroids.empty"));
     }
@@ -65,6 +71,30 @@ final class CentroidChart extends LiveChart {
             s.fireSeriesChanged();
         }
         chart.setTitle(texts.t("qat.chart.centroids.layer", shortName(layer), t.tracked(), t.codebookSize()));
+    }
+
+    /** Tick labels for tiny changes: "0", "-1.5e-6", "5e-7". */
+    private static final class SmallNumbers extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double v, StringBuffer out, FieldPosition pos) {
+            if (v == 0 || Math.abs(v) < 1e-12) {
+                return out.append('0');
+            }
+            String s = String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e").replace("e-0", "e-").replace("e+0", "e");
+            return out.append(s);
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer out, FieldPosition pos) {
+            return out.append(v);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("display only");
+        }
     }
 
     static Color colour(int c, int n) {

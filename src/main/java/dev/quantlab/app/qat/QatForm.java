@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -148,7 +149,7 @@ final class QatForm extends VBox {
         return row;
     }
 
-    /** A label that may be cut off: it grows into the free width and its tooltip always holds its whole text. */
+    /** A long label: it takes the free width, wraps where that is too narrow, and its tooltip holds its whole text. */
     private static Label truncatable(Label label, ObservableStringValue text) {
         label.textProperty().bind(text);
         Tooltip tip = new Tooltip();
@@ -158,6 +159,8 @@ final class QatForm extends VBox {
         label.setTooltip(tip);
         label.setMinWidth(0);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(label, Priority.ALWAYS);
         return label;
     }
