@@ -4,10 +4,10 @@ import dev.quantlab.app.common.Prompts;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts prompts instead of opening dialogs. */
-final class RecordingPrompts implements Prompts {
-    final AtomicInteger needData = new AtomicInteger();
-    final AtomicInteger needModel = new AtomicInteger();
-    final AtomicInteger openModel = new AtomicInteger();
+public final class RecordingPrompts implements Prompts {
+    public final AtomicInteger needData = new AtomicInteger();
+    public final AtomicInteger needModel = new AtomicInteger();
+    public final AtomicInteger openModel = new AtomicInteger();
 
     @Override
     public void needData() {

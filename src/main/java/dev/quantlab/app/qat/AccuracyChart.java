@@ -1,7 +1,7 @@
 package dev.quantlab.app.qat;
 
 import dev.quantlab.app.charts.ChartStyle;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Locale;
@@ -13,19 +13,22 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Test accuracy before QAT (x = 0) and after each epoch, with the fp32 accuracy and the threshold line
+ * Test accuracy before QAT (epoch 0) and after each epoch 1..N (numbered as the log), with the fp32 accuracy and the threshold line
  * (fp32 minus the allowed drop) that ends QAT once reached.
  */
 final class AccuracyChart extends LiveChart {
     private static final double MARGIN = 3;
-    private final XYSeries accuracy = new XYSeries(I18n.t("qat.chart.accuracy.series"), true, true);
+    private final Texts texts;
+    private final XYSeries accuracy;
 
-    AccuracyChart() {
-        super(I18n.t("qat.chart.accuracy.title"), I18n.t("qat.chart.epoch"), I18n.t("qat.chart.accuracy.axis"),
+    AccuracyChart(Texts texts) {
+        super(texts.t("qat.chart.accuracy.title"), texts.t("qat.chart.epoch"), texts.t("qat.chart.accuracy.axis"),
                 lines(true, 1.8f), false);
+        this.texts = texts;
+        this.accuracy = new XYSeries(texts.t("qat.chart.accuracy.series"), true, true);
         plot.setDataset(new XYSeriesCollection(accuracy));
         plot.getRenderer().setSeriesPaint(0, ChartStyle.ACCENT_2);
-        ChartStyle.setEmptyMessage(plot, I18n.t("qat.chart.accuracy.empty"));
+        ChartStyle.setEmptyMessage(plot, texts.t("qat.chart.accuracy.empty"));
     }
 
     @Override
@@ -41,9 +44,9 @@ final class AccuracyChart extends LiveChart {
         }
         if (!Double.isNaN(fp32)) {
             double line = fp32 - data.threshold();
-            plot.addRangeMarker(marker(fp32, I18n.t("qat.chart.fp32", fmt(fp32)), ChartStyle.TEXT, null, true),
+            plot.addRangeMarker(marker(fp32, texts.t("qat.chart.fp32", fmt(fp32)), ChartStyle.TEXT, null, true),
                     Layer.BACKGROUND);
-            plot.addRangeMarker(marker(line, I18n.t("qat.chart.threshold", fmt(line)), ChartStyle.ACCENT,
+            plot.addRangeMarker(marker(line, texts.t("qat.chart.threshold", fmt(line)), ChartStyle.ACCENT,
                     new float[] {5f, 4f}, false), Layer.BACKGROUND);
             lo = Math.min(lo, line);
             hi = Math.max(hi, fp32);
@@ -53,7 +56,9 @@ final class AccuracyChart extends LiveChart {
         } else {
             plot.getRangeAxis().setAutoRange(true);
         }
-        plot.getDomainAxis().setRange(-0.25, Math.max(1, data.accuracy().size() - 1) + 0.25);
+        // room right of the last epoch for the line labels, so that no label lies on a point
+        double last = Math.max(1, data.accuracy().size() - 1);
+        plot.getDomainAxis().setRange(-0.25, last + Math.max(0.9, 0.4 * last));
     }
 
     /** A horizontal line labelled at its right end, the label above ({@code above}) or below the line. */

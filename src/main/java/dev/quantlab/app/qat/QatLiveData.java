@@ -11,14 +11,15 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * What the live charts show for the current run: loss per step, accuracy per epoch (x = 0 before QAT, e + 1
- * after epoch e), the fp32 accuracy and the tracked centroids of every layer. Changed in batches on the FX
+ * after the pipeline's epoch e, numbered as the log), the fp32 accuracy and the tracked centroids of every layer
+ * (first where fine-tuning starts, then after each step). Changed in batches on the FX
  * thread; {@link #revision()} moves once per batch, and charts then add only what is new.
  */
 public final class QatLiveData {
     /** An (x, y) point. */
     public record Point(double x, double y) { }
 
-    /** The tracked centroids of one layer over the steps. */
+    /** The tracked centroids of one layer over the steps, from where fine-tuning starts. */
     public static final class Track {
         private final int codebookSize;
         private final List<Long> steps = new ArrayList<>();
@@ -46,9 +47,14 @@ public final class QatLiveData {
             return steps.get(i);
         }
 
-        /** Value of tracked centroid {@code c} after the {@code i}-th recorded step. */
+        /** Value of tracked centroid {@code c} at the {@code i}-th record (record 0: where fine-tuning starts). */
         public float value(int i, int c) {
             return values.get(i)[c];
+        }
+
+        /** How far tracked centroid {@code c} moved from the first record to the {@code i}-th. */
+        public double delta(int i, int c) {
+            return (double) values.get(i)[c] - values.get(0)[c];
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.quantlab.app.qat;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
+import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.kmeans.qat.QatConfig;
 import dev.quantlab.kmeans.qat.UpdateRule;
@@ -33,31 +34,31 @@ public record QatSettings(int bits, UpdateRule rule, int epochs, double epochFra
 
     /** Small enough to see 2-bit recovery on a laptop in a few minutes. */
     public static final QatSettings DEFAULT = new QatSettings(2, UpdateRule.MEAN, 1, 0.05, 128, 0.5,
-            new TestSubset(500), dev.quantlab.app.services.KMeansSettings.DEFAULT.seed());
+            new TestSubset(500), KMeansSettings.DEFAULT.seed());
 
-    /** What is wrong with these settings, in the current language; empty when they can run. */
-    public List<String> problems() {
+    /** What is wrong with these settings, in {@code texts}' language; empty when they can run. */
+    public List<String> problems(Texts texts) {
         List<String> p = new ArrayList<>();
         if (bits < MIN_BITS || bits > MAX_BITS) {
-            p.add(I18n.t("qat.problem.bits", MIN_BITS, MAX_BITS));
+            p.add(texts.t("qat.problem.bits", MIN_BITS, MAX_BITS));
         }
         if (rule == null) {
-            p.add(I18n.t("qat.problem.rule"));
+            p.add(texts.t("qat.problem.rule"));
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
-            p.add(I18n.t("qat.problem.epochs", MAX_EPOCHS));
+            p.add(texts.t("qat.problem.epochs", MAX_EPOCHS));
         }
         if (!(epochFraction > 0) || epochFraction > 1) {
-            p.add(I18n.t("qat.problem.fraction"));
+            p.add(texts.t("qat.problem.fraction"));
         }
         if (batchSize < 1) {
-            p.add(I18n.t("qat.problem.batch"));
+            p.add(texts.t("qat.problem.batch"));
         }
         if (!(threshold >= 0) || threshold > 100) {
-            p.add(I18n.t("qat.problem.threshold"));
+            p.add(texts.t("qat.problem.threshold"));
         }
         if (subset == null) {
-            p.add(I18n.t("qat.problem.subset"));
+            p.add(texts.t("qat.problem.subset"));
         }
         return p;
     }
@@ -68,9 +69,5 @@ public record QatSettings(int bits, UpdateRule rule, int epochs, double epochFra
         return QatConfig.builder().epochs(epochs).threshold(threshold).lr(LR).momentum(MOMENTUM).weightDecay(0.0)
                 .batchSize(batchSize).rule(rule).epochFraction(epochFraction).evalLimit(subset.limit()).seed(seed)
                 .bnRecalibrationImages(0).build();
-    }
-
-    public QatSettings withBatchSize(int size) {
-        return new QatSettings(bits, rule, epochs, epochFraction, size, threshold, subset, seed);
     }
 }

@@ -2,7 +2,8 @@ package dev.quantlab.app.qat;
 
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.services.ModelService;
 
 /** Step 4 of the lesson: quantization-aware training recovers the accuracy k-means quantization lost. */
 public final class QatTab extends ViewTab {
@@ -11,32 +12,32 @@ public final class QatTab extends ViewTab {
     private QatView view;
 
     public QatTab(TabContext ctx) {
-        super(ID, () -> I18n.t("qat.tab"));
-        this.vm = new QatViewModel(ctx.services());
+        this(ctx, QatServices.of(ctx.services()));
+    }
+
+    private QatTab(TabContext ctx, QatServices services) {
+        super(ID, () -> services.language().t("qat.tab"));
+        Language language = services.language();
+        this.vm = new QatViewModel(services);
         show(() -> {
-            view = new QatView(vm, ctx);
-            QatView built = view;
+            QatView built = new QatView(vm, ctx, language.texts());
+            view = built;
             return new Built(built, built::figures, built::dispose);
-        }, ctx.services().model().status().isNotEqualTo(dev.quantlab.app.services.ModelService.Status.LOADING));
+        }, services.model().status().isNotEqualTo(ModelService.Status.LOADING));
     }
 
     @Override
     protected void onLanguageChanged() {
-        vm.job().relocalize();
+        vm.relocalize();
     }
 
-    /** The view model, for tests. */
-    public QatViewModel viewModel() {
+    /** The view model (same-package tests). */
+    QatViewModel viewModel() {
         return vm;
     }
 
-    /** Points in the loss chart now (tests). */
-    public int lossPoints() {
-        return view.lossChart().points();
-    }
-
-    /** Lines in the centroid chart now (tests). */
-    public int centroidLines() {
-        return view.centroidChart().lines();
+    /** The view shown now (same-package tests). */
+    QatView view() {
+        return view;
     }
 }

@@ -1,5 +1,6 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
@@ -13,7 +14,7 @@ public interface TrainSplitSource {
     CifarSplit trainSplit(ProgressListener progress, CancellationToken cancel);
 
     /** The 50,000 training images of the data service's current folder, read once per folder. */
-    static TrainSplitSource of(DatasetService data) {
+    static TrainSplitSource of(DatasetService data, Language language) {
         return new TrainSplitSource() {
             private Path cachedRoot;
             private CifarSplit cached;
@@ -22,7 +23,7 @@ public interface TrainSplitSource {
             public synchronized CifarSplit trainSplit(ProgressListener progress, CancellationToken cancel) {
                 Path root = data.currentRoot();
                 if (cached == null || !root.equals(cachedRoot)) {
-                    progress.onProgress(0, 1, dev.quantlab.app.i18n.I18n.t("qat.progress.readingTrain"));
+                    progress.onProgress(0, 1, language.t("qat.progress.readingTrain"));
                     cached = CifarDataset.train(root);
                     cachedRoot = root;
                     cancel.throwIfCancelled();

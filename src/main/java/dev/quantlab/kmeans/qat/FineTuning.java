@@ -78,6 +78,7 @@ final class FineTuning {
         StateDict best = from.bestWeights();
         Clock clock = new Clock(s);
         Runnable saveNow = () -> ck.save(net.toStateDict(), opt.buffers(), books, s);
+        listener.onCodebooks(s.global, books.centroids()); // where the centroids start (a chart's reference)
         try {
             for (int epoch = s.epoch; epoch < config.epochs(); epoch++) {
                 int[] order = BatchMaker.shuffled(all, new SplittableRandom(config.seed() * 31 + epoch));

@@ -5,7 +5,10 @@ import java.util.Map;
 
 /** Training events plus the codebooks after every step (for centroid-trajectory charts). */
 public interface QatListener extends TrainingListener {
-    /** Centroids of every quantized layer after global step {@code step}; arrays must not be modified. */
+    /**
+     * Centroids of every quantized layer after global step {@code step}, and once where fine-tuning starts (before
+     * its first step); arrays must not be modified.
+     */
     default void onCodebooks(long step, Map<String, float[]> centroids) { }
 
     /** Accuracy (%) of the k-means quantized model before any fine-tuning, right after it is measured. */
