@@ -11,6 +11,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -69,10 +70,14 @@ final class FittedColumns<R> {
                 c.setPrefWidth(need);
             }
             String tip = tips.get(c);
-            Node header = tip == null ? null : table.lookup(".column-header#" + c.getId());
-            if (header != null && !tip.equals(header.getProperties().get(FittedColumns.class))) {
-                Tooltip.install(header, new Tooltip(tip));
-                header.getProperties().put(FittedColumns.class, tip);
+            if (tip != null) {
+                for (Node header : table.lookupAll("#" + c.getId())) { // the cells carry the column's id too
+                    if (header instanceof TableColumnHeader
+                            && !tip.equals(header.getProperties().get(FittedColumns.class))) {
+                        Tooltip.install(header, new Tooltip(tip));
+                        header.getProperties().put(FittedColumns.class, tip);
+                    }
+                }
             }
         }
     }

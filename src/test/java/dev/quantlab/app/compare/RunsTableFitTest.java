@@ -19,6 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +102,15 @@ class RunsTableFitTest {
             Text drawn = (Text) header.lookup(".text");
             assertEquals(header.getText(), drawn.getText(), lang + ": the header is drawn whole");
         }
+        for (String[] column : new String[][] {{"runLessonMib", "compare.runs.lessonMib.tip"},
+                {"runStoredMib", "compare.runs.storedMib.tip"}, {"runAccuracy", "compare.runs.accuracy.tip"}}) {
+            Node header = table.lookupAll("#" + column[0]).stream().filter(n -> n instanceof TableColumnHeader)
+                    .findFirst().orElseThrow();
+            Object tip = header.getProperties().get("javafx.scene.control.Tooltip");
+            assertTrue(tip instanceof Tooltip, lang + ": " + column[0] + " has a tooltip");
+            assertEquals(t.t(column[1]), ((Tooltip) tip).getText(), "the header's tooltip says which size it is");
+        }
+        assertTrue(t.t("compare.runs.storedMib.tip").contains(lang.equals("en") ? "on disk" : "磁碟"));
         robot.interact(() -> app.view().setVvalue(app.view().getVmax()));
         WaitForAsyncUtils.waitForFxEvents();
         Bounds tableBounds = table.localToScene(table.getBoundsInLocal());
