@@ -102,7 +102,8 @@ final class BaselineView extends ScrollPane {
         table.setId("summaryTable");
         table.getItems().setAll(vm.summaryRows());
         table.getColumns().add(Columns.text(texts.t("baseline.summary.tensor"), 185, ModelSummary.Row::name));
-        table.getColumns().add(Columns.text(texts.t("baseline.summary.shape"), 80, r -> ModelSummary.shapeText(r, texts)));
+        table.getColumns().add(Columns.text(texts.t("baseline.summary.shape"), 80,
+                r -> ModelSummary.shapeText(r, texts)));
         TableColumn<ModelSummary.Row, String> params = Columns.text(texts.t("baseline.summary.params"), 70,
                 r -> r.parameter() ? String.format(Locale.ROOT, "%,d", r.params()) : "–");
         params.getStyleClass().add("numeric");

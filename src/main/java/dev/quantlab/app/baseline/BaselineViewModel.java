@@ -87,7 +87,8 @@ public final class BaselineViewModel {
 
     String resultText(EvalResult r) {
         return language.t("baseline.status.result", String.format(Locale.ROOT, "%,d", r.images()),
-                String.format(Locale.ROOT, "%.1f", r.seconds()), String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()));
+                String.format(Locale.ROOT, "%.1f", r.seconds()),
+                String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()));
     }
 
     /** "92.95 %", or a dash before the first evaluation. */

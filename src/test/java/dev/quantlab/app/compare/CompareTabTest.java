@@ -80,7 +80,8 @@ class CompareTabTest {
                 RunRecord.of(Method.KMEANS_BN, 2, 2.20, 2.27, 88.60, 10_000))));
         robot.interact(() -> app.services.model().load(measured));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(ChartPoint.Source.MEASURED) == 4);
-        assertEquals(4L, app.view().chart().methods(ChartPoint.Source.MEASURED), "k-means with BatchNorm re-estimated is its own series, not a zig-zag "
+        assertEquals(4L, app.view().chart().methods(ChartPoint.Source.MEASURED),
+                "k-means with BatchNorm re-estimated is its own series, not a zig-zag "
                 + "in plain k-means'");
         assertEquals(0, points(ChartPoint.Source.MINE), "measured results are not the learner's runs");
 
@@ -119,7 +120,8 @@ class CompareTabTest {
         long size = Files.size(png);
         robot.interact(() -> app.export.setOverwritePolicy(dev.quantlab.app.export.OverwritePolicy.NEVER));
         AtomicReference<ExportResult> again = new AtomicReference<>();
-        robot.interact(() -> app.export.exportFigureTo(app.view().figures().figures().get(0), ImageFormat.PNG, png, again::set));
+        robot.interact(() -> app.export.exportFigureTo(app.view().figures().figures().get(0), ImageFormat.PNG, png,
+                again::set));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.get() != null);
         assertEquals(List.of(png), again.get().skipped(), "an existing file is kept when replacing is refused");
         assertEquals(size, Files.size(png));

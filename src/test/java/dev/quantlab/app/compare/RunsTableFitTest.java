@@ -76,7 +76,8 @@ class RunsTableFitTest {
         List<String> shown = new ArrayList<>();
         for (Node n : table.lookupAll(".table-cell")) {
             if (!(n instanceof TableCell<?, ?> cell) || !cell.isVisible() || cell.getText() == null
-                    || cell.getText().isEmpty() || cell.getTableColumn() == null || !cell.getTableColumn().isVisible()) {
+                    || cell.getText().isEmpty() || cell.getTableColumn() == null
+                    || !cell.getTableColumn().isVisible()) {
                 continue;
             }
             Text drawn = (Text) cell.lookup(".text");
