@@ -30,7 +30,7 @@ public final class RunRecords {
                         + "before=%.2f%%, seed=%d%s", c.rule().name().toLowerCase(Locale.ROOT), epochs,
                 c.epochFraction(), c.batchSize(), c.threshold(), r.accuracyBefore(), c.seed(),
                 r.trained() ? "" : ", no QAT needed")
-                + (r.stopped() ? String.format(Locale.ROOT, ", stopped after %d of %d epochs", epochs, c.epochs()) : "");
+                + (r.stopped() ? ", " + new StoppedRun(epochs, c.epochs()).mark() : "");
         return RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, r.maxBits(), size.lessonMib(),
                 size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
     }

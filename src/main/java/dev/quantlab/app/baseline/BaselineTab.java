@@ -2,7 +2,6 @@ package dev.quantlab.app.baseline;
 
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.ModelService;
 
 /** Step 1 of the lesson: the fp32 model's layers, size and accuracy. */
@@ -11,10 +10,10 @@ public final class BaselineTab extends ViewTab {
     private final BaselineViewModel vm;
 
     public BaselineTab(TabContext ctx) {
-        super(ID, () -> I18n.t("baseline.tab"));
-        this.vm = new BaselineViewModel(ctx.services());
+        super(ID, () -> ctx.services().language().t("baseline.tab"));
+        this.vm = new BaselineViewModel(BaselineServices.of(ctx.services()));
         show(() -> {
-            BaselineView view = new BaselineView(vm, ctx);
+            BaselineView view = new BaselineView(vm, ctx.services().language().texts(), ctx);
             return new Built(view, view::figures, view::dispose);
         }, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
     }
@@ -24,8 +23,7 @@ public final class BaselineTab extends ViewTab {
         vm.relocalize();
     }
 
-    /** The view model, for tests. */
-    public BaselineViewModel viewModel() {
+    BaselineViewModel viewModel() {
         return vm;
     }
 }

@@ -12,7 +12,7 @@ import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.eval.EvalResult;
 import java.util.List;
 import java.util.Locale;
@@ -21,24 +21,37 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
-/** The Baseline tab's layout: summary and evaluation on top, per-class accuracy and confusion matrix below. */
-final class BaselineView extends VBox {
+/**
+ * The Baseline tab's layout, bound to its {@link BaselineViewModel}: summary and evaluation on top, per-class accuracy
+ * and confusion matrix below. Scrolls when the window is smaller than its content (1280×720).
+ */
+final class BaselineView extends ScrollPane {
+    /** The height below which the content scrolls instead of squeezing the charts (px). */
+    static final double MIN_CONTENT_HEIGHT = 700;
     private final BaselineViewModel vm;
-    private final PerClassAccuracyChart perClass = new PerClassAccuracyChart();
-    private final ConfusionHeatMap confusion = new ConfusionHeatMap();
-    private final javafx.util.Subscription results;
+    private final Texts texts;
+    private final PerClassAccuracyChart perClass;
+    private final ConfusionHeatMap confusion;
+    private final Subscription results;
 
-    BaselineView(BaselineViewModel vm, TabContext ctx) {
+    BaselineView(BaselineViewModel vm, Texts texts, TabContext ctx) {
         this.vm = vm;
-        getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("1", I18n.t("baseline.header.title"), I18n.t("baseline.header.subtitle"));
+        this.texts = texts;
+        this.perClass = new PerClassAccuracyChart(texts);
+        this.confusion = new ConfusionHeatMap(texts);
+        VBox content = new VBox();
+        content.getStyleClass().add("tab-content");
+        TabHeader header = new TabHeader("1", texts.t("baseline.header.title"), texts.t("baseline.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
 
@@ -51,14 +64,20 @@ final class BaselineView extends VBox {
             confusion.show(r);
         });
 
-        GridPane grid = TabGrid.of(52, 42);
-        grid.add(new Card(I18n.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
-        grid.add(new Card(I18n.t("baseline.card.accuracy"), evaluationBox(ctx)), 1, 0);
+        GridPane grid = TabGrid.of(52, 45);
+        grid.add(new Card(texts.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
+        grid.add(new Card(texts.t("baseline.card.accuracy"), evaluationBox(ctx)), 1, 0);
         perClassPane.getStyleClass().add("card");
         confusionPane.getStyleClass().add("card");
         grid.add(perClassPane, 0, 1);
         grid.add(confusionPane, 1, 1);
-        getChildren().addAll(header, noModel, grid);
+        content.getChildren().addAll(header, noModel, grid);
+        content.setMinHeight(MIN_CONTENT_HEIGHT);
+        content.setPrefHeight(MIN_CONTENT_HEIGHT);
+        setContent(content);
+        setFitToWidth(true);
+        fitToHeightProperty().bind(Bindings.createBooleanBinding(
+                () -> getViewportBounds().getHeight() >= MIN_CONTENT_HEIGHT, viewportBoundsProperty()));
     }
 
     /** Stops following the view model (the view is replaced after a language switch). */
@@ -72,7 +91,7 @@ final class BaselineView extends VBox {
     }
 
     private Label summaryTotal() {
-        Label total = new Label(vm.totalText());
+        Label total = new Label(ModelSummary.totalText(vm.architecture(), texts));
         total.setId("modelTotal");
         total.getStyleClass().add("card-figure");
         return total;
@@ -82,12 +101,13 @@ final class BaselineView extends VBox {
         TableView<ModelSummary.Row> table = new TableView<>();
         table.setId("summaryTable");
         table.getItems().setAll(vm.summaryRows());
-        table.getColumns().add(Columns.text(I18n.t("baseline.summary.tensor"), 185, ModelSummary.Row::name));
-        table.getColumns().add(Columns.text(I18n.t("baseline.summary.shape"), 80, ModelSummary::shapeText));
-        TableColumn<ModelSummary.Row, String> params = Columns.text(I18n.t("baseline.summary.params"), 70,
+        table.getColumns().add(Columns.text(texts.t("baseline.summary.tensor"), 185, ModelSummary.Row::name));
+        table.getColumns().add(Columns.text(texts.t("baseline.summary.shape"), 80,
+                r -> ModelSummary.shapeText(r, texts)));
+        TableColumn<ModelSummary.Row, String> params = Columns.text(texts.t("baseline.summary.params"), 70,
                 r -> r.parameter() ? String.format(Locale.ROOT, "%,d", r.params()) : "–");
         params.getStyleClass().add("numeric");
-        TableColumn<ModelSummary.Row, String> size = Columns.text(I18n.t("baseline.summary.mib"), 80,
+        TableColumn<ModelSummary.Row, String> size = Columns.text(texts.t("baseline.summary.mib"), 80,
                 r -> r.parameter() ? String.format(Locale.ROOT, "%.4f", r.sizeMib()) : "–");
         size.getStyleClass().add("numeric");
         table.getColumns().add(params);
@@ -99,7 +119,7 @@ final class BaselineView extends VBox {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("buffer"),
                         !empty && row != null && !row.parameter());
                 setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.name() + ": "
-                        + ModelSummary.kindText(row.type())));
+                        + ModelSummary.kindText(row.type(), texts)));
             }
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -111,16 +131,16 @@ final class BaselineView extends VBox {
     private VBox evaluationBox(TabContext ctx) {
         SubsetChoice subset = new SubsetChoice(vm.subset());
         subset.setId("baselineSubset");
-        Button evaluate = new Button(I18n.t("baseline.evaluate"));
+        Button evaluate = new Button(texts.t("baseline.evaluate"));
         evaluate.setId("evaluateButton");
         evaluate.getStyleClass().add("accent");
         evaluate.disableProperty().bind(vm.job().runningProperty());
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
-        Button cancel = new Button(I18n.t("baseline.cancel"));
+        Button cancel = new Button(texts.t("baseline.cancel"));
         cancel.setId("cancelEvaluation");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        Label imagesLabel = new Label(I18n.t("baseline.testImages"));
+        Label imagesLabel = new Label(texts.t("baseline.testImages"));
         Ui.noShrink(imagesLabel, subset, evaluate, cancel);
         FlowPane controls = new FlowPane(8, 6, imagesLabel, subset, evaluate, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -143,9 +163,11 @@ final class BaselineView extends VBox {
         Label caption = new Label();
         caption.getStyleClass().add("muted");
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.result().get()), vm.result()));
-        Label reference = new Label(I18n.t("baseline.reference"));
+        Label reference = new Label(texts.t("baseline.reference"));
+        reference.setId("lessonReference");
         reference.getStyleClass().add("muted");
         reference.setWrapText(true);
+        reference.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(10, controls, bar, status, new VBox(0, accuracy, caption), reference);
         box.setFillWidth(true);
         return box;
@@ -153,9 +175,9 @@ final class BaselineView extends VBox {
 
     private String caption(EvalResult r) {
         if (r == null) {
-            return I18n.t("baseline.caption.none");
+            return texts.t("baseline.caption.none");
         }
-        return I18n.t("baseline.caption.result", String.format(Locale.ROOT, "%,d", r.correct()),
+        return texts.t("baseline.caption.result", String.format(Locale.ROOT, "%,d", r.correct()),
                 String.format(Locale.ROOT, "%,d", r.images()));
     }
 }

@@ -1,16 +1,18 @@
 package dev.quantlab.app.baseline;
 
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
-import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
+import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.RunRecords;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +21,28 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** State and commands of the Baseline tab: the model summary, and evaluating the fp32 model on a subset. */
+/**
+ * State and commands of the Baseline tab: the model summary, and evaluating the fp32 model on a subset. A finished
+ * evaluation is recorded (the Compare tab lists it) once per model file and subset: the fp32 evaluation is
+ * deterministic, so evaluating the same model on the same subset again gives an equal record, which is not added
+ * twice (across restarts too); another model, or another subset, is a new record.
+ */
 public final class BaselineViewModel {
-
-    private final AppServices services;
+    private final BaselineServices services;
+    private final Language language;
     private final VggArchitecture arch = VggArchitecture.cifarVgg();
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(1000));
     private final ReadOnlyObjectWrapper<EvalResult> result = new ReadOnlyObjectWrapper<>();
-    private final JobProgress job = new JobProgress(() -> I18n.t("baseline.status.idle"));
+    private final JobProgress job;
 
-    public BaselineViewModel(AppServices services) {
+    public BaselineViewModel(BaselineServices services) {
         this.services = services;
+        this.language = services.language();
+        this.job = new JobProgress(() -> language.t("baseline.status.idle"));
         services.model().weights().addListener((o, a, w) -> {
             result.set(null);
-            job.setMessage(w == null ? () -> I18n.t("baseline.status.idle") : () -> I18n.t("baseline.status.loaded"));
+            job.setMessage(w == null ? () -> language.t("baseline.status.idle")
+                    : () -> language.t("baseline.status.loaded"));
         });
     }
 
@@ -44,16 +54,25 @@ public final class BaselineViewModel {
             return ready;
         }
         StateDict weights = model.weights().get();
+        Path file = model.path().get();
         TestSubset sub = subset.get();
-        Job<EvalResult> j = services.jobs().submit(I18n.t("baseline.job.evaluate", sub.toString()),
-                (p, c) -> services.evaluation().evaluateFp32(weights, sub, p, c), r -> {
+        Job<EvalResult> j = services.jobs().submit(language.t("baseline.job.evaluate", sub.toString()),
+                (p, c) -> services.evaluation().evaluateFp32(weights, sub, EvaluationSteps.of(p, language), c), r -> {
                     if (weights == model.weights().get()) {
                         result.set(r);
                         job.setMessage(() -> resultText(r));
                     }
+                    services.results().addUnlessPresent(record(r, file));
                 });
         job.track(j);
         return JobStart.STARTED;
+    }
+
+    /** The stored form of an evaluation: an fp32 run, its note naming the model file. */
+    static RunRecord record(EvalResult r, Path modelFile) {
+        RunRecord run = RunRecords.fp32(r.accuracyPercent(), r.images());
+        return modelFile == null || modelFile.getFileName() == null ? run
+                : run.withNote("model=" + modelFile.getFileName());
     }
 
     /** After a language switch: the status line in the new language. */
@@ -66,22 +85,23 @@ public final class BaselineViewModel {
         job.cancel();
     }
 
-    static String resultText(EvalResult r) {
-        return I18n.t("baseline.status.result", String.format(Locale.ROOT, "%,d", r.images()),
-                String.format(Locale.ROOT, "%.1f", r.seconds()), String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()));
+    String resultText(EvalResult r) {
+        return language.t("baseline.status.result", String.format(Locale.ROOT, "%,d", r.images()),
+                String.format(Locale.ROOT, "%.1f", r.seconds()),
+                String.format(Locale.ROOT, "%.0f", r.imagesPerSecond()));
     }
 
     /** "92.95 %", or a dash before the first evaluation. */
-    public static String accuracyText(EvalResult r) {
+    static String accuracyText(EvalResult r) {
         return r == null ? "—" : String.format(Locale.ROOT, "%.2f %%", r.accuracyPercent());
     }
 
-    public List<ModelSummary.Row> summaryRows() {
+    List<ModelSummary.Row> summaryRows() {
         return ModelSummary.rows(arch);
     }
 
-    public String totalText() {
-        return ModelSummary.totalText(arch);
+    VggArchitecture architecture() {
+        return arch;
     }
 
     /** The CSV tables of this tab: the summary, and the last evaluation if any. */

@@ -1,7 +1,7 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.data.CifarClasses;
 import dev.quantlab.eval.EvalResult;
 import java.awt.Color;
@@ -23,6 +23,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * colour is the share of its row (so every class reads on the same scale), its text the image count.
  */
 final class ConfusionHeatMap {
+    /** Room above the colour bar for the chart's Export button, so that its 100 stays readable (px). */
+    static final double LEGEND_TOP = 30;
     private final DefaultXYZDataset data = new DefaultXYZDataset();
     private final JFreeChart chart;
     private final XYPlot plot;
@@ -30,15 +32,15 @@ final class ConfusionHeatMap {
     /** The image counts shown, row = true class; null when none. */
     private volatile long[][] counts;
 
-    ConfusionHeatMap() {
+    ConfusionHeatMap(Texts texts) {
         String[] names = new String[CifarClasses.NAMES.size()];
         for (int c = 0; c < names.length; c++) {
-            names[c] = PerClassAccuracyChart.className(c);
+            names[c] = PerClassAccuracyChart.className(c, texts);
         }
-        SymbolAxis x = new SymbolAxis(I18n.t("baseline.chart.confusion.predicted"), names);
+        SymbolAxis x = new SymbolAxis(texts.t("baseline.chart.confusion.predicted"), names);
         x.setGridBandsVisible(false);
-        x.setVerticalTickLabels(true);
-        SymbolAxis y = new SymbolAxis(I18n.t("baseline.chart.confusion.true"), names);
+        x.setVerticalTickLabels(!uprightNames(texts)); // CJK names stand upright: never lay them sideways
+        SymbolAxis y = new SymbolAxis(texts.t("baseline.chart.confusion.true"), names);
         y.setGridBandsVisible(false);
         y.setInverted(true);
         XYBlockRenderer r = new CountRenderer();
@@ -47,19 +49,27 @@ final class ConfusionHeatMap {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-        chart = new JFreeChart(I18n.t("baseline.chart.confusion.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart = new JFreeChart(texts.t("baseline.chart.confusion.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
-        ChartStyle.setEmptyMessage(plot, I18n.t("baseline.chart.confusion.empty"));
-        NumberAxis scaleAxis = new NumberAxis(I18n.t("baseline.chart.confusion.share"));
+        ChartStyle.setEmptyMessage(plot, texts.t("baseline.chart.confusion.empty"));
+        NumberAxis scaleAxis = new NumberAxis(texts.t("baseline.chart.confusion.share"));
         scaleAxis.setRange(0, 100);
         scaleAxis.setTickLabelFont(ChartStyle.font(Font.PLAIN, 10));
         scaleAxis.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
         PaintScaleLegend legend = new PaintScaleLegend(new ShareScale(100), scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(new RectangleInsets(4, 10, 4, 4));
+        legend.setMargin(new RectangleInsets(LEGEND_TOP, 10, 4, 4));
         legend.setStripWidth(10);
         legend.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(legend);
+    }
+
+    /**
+     * Whether the class names are short enough to stand upright under their columns: the Chinese names are one or
+     * two characters; the English ones ("automobile") are rotated to fit.
+     */
+    static boolean uprightNames(Texts texts) {
+        return "zh".equals(texts.locale().getLanguage());
     }
 
     JFreeChart chart() {

@@ -1,7 +1,7 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.export.DataTable;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.VggArchitecture;
 import java.util.Arrays;
@@ -50,8 +50,8 @@ public final class ModelSummary {
     }
 
     /** The one-line total under the table. */
-    public static String totalText(VggArchitecture arch) {
-        return I18n.t("baseline.summary.total", String.format(Locale.ROOT, "%,d", parameterCount(arch)),
+    public static String totalText(VggArchitecture arch, Texts t) {
+        return t.t("baseline.summary.total", String.format(Locale.ROOT, "%,d", parameterCount(arch)),
                 ModelSize.formatMib(totalMib(arch)));
     }
 
@@ -69,13 +69,13 @@ public final class ModelSummary {
     }
 
     /** The tensor's role in the current language (the CSV keeps {@link Row#kind()} in English). */
-    public static String kindText(VggArchitecture.Kind k) {
-        return I18n.t("baseline.kind." + k.name().toLowerCase(Locale.ROOT));
+    public static String kindText(VggArchitecture.Kind k, Texts t) {
+        return t.t("baseline.kind." + k.name().toLowerCase(Locale.ROOT));
     }
 
     /** The shape as shown in the table ("scalar" translated). */
-    public static String shapeText(Row r) {
-        return "scalar".equals(r.shape()) ? I18n.t("baseline.shape.scalar") : r.shape();
+    public static String shapeText(Row r, Texts t) {
+        return "scalar".equals(r.shape()) ? t.t("baseline.shape.scalar") : r.shape();
     }
 
     static String kind(VggArchitecture.Kind k) {

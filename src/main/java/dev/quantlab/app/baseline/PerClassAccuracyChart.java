@@ -1,7 +1,7 @@
 package dev.quantlab.app.baseline;
 
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.data.CifarClasses;
 import dev.quantlab.eval.EvalResult;
 import java.awt.Font;
@@ -14,6 +14,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** Bars of top-1 accuracy per CIFAR-10 class, with the overall accuracy as a dashed line. */
@@ -23,12 +24,16 @@ final class PerClassAccuracyChart {
     private final JFreeChart chart;
     private final CategoryPlot plot;
 
-    PerClassAccuracyChart() {
-        chart = ChartStyle.apply(ChartFactory.createBarChart(I18n.t("baseline.chart.perClass.title"), null,
-                I18n.t("baseline.chart.perClass.axis"), data,
+    private final Texts texts;
+    private final TextTitle overallTitle = new TextTitle("");
+
+    PerClassAccuracyChart(Texts texts) {
+        this.texts = texts;
+        chart = ChartStyle.apply(ChartFactory.createBarChart(texts.t("baseline.chart.perClass.title"), null,
+                texts.t("baseline.chart.perClass.axis"), data,
                 PlotOrientation.HORIZONTAL, false, true, false));
         plot = chart.getCategoryPlot();
-        ChartStyle.setEmptyMessage(plot, I18n.t("baseline.chart.perClass.empty"));
+        ChartStyle.setEmptyMessage(plot, texts.t("baseline.chart.perClass.empty"));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setRange(0, 112);
         y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(20));
@@ -38,11 +43,26 @@ final class PerClassAccuracyChart {
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(ChartStyle.font(Font.PLAIN, 10));
         r.setDefaultItemLabelPaint(ChartStyle.TEXT);
+        overallTitle.setFont(ChartStyle.font(Font.PLAIN, 11));
+        overallTitle.setPaint(ChartStyle.ACCENT_2);
+        overallTitle.setVisible(false);
+        chart.addSubtitle(overallTitle);
     }
 
     /** A CIFAR-10 class name as charts show it, in the current language. */
-    static String className(int c) {
-        return I18n.t("baseline.class." + CifarClasses.NAMES.get(c));
+    static String className(int c, Texts texts) {
+        return texts.t("baseline.class." + CifarClasses.NAMES.get(c));
+    }
+
+    /** "overall 92.90 % (dashed line)". */
+    static String overallText(EvalResult result, Texts texts) {
+        return texts.t("baseline.chart.perClass.overall", String.format(java.util.Locale.ROOT, "%.2f",
+                result.accuracyPercent()));
+    }
+
+    /** The subtitle giving the overall accuracy (hidden before an evaluation). */
+    TextTitle overallTitle() {
+        return overallTitle;
     }
 
     JFreeChart chart() {
@@ -52,24 +72,21 @@ final class PerClassAccuracyChart {
     void show(EvalResult result) {
         data.clear();
         plot.clearRangeMarkers();
+        overallTitle.setVisible(result != null);
         if (result == null) {
             return;
         }
+        // the overall accuracy is said under the title, in the dashed line's colour: a label beside the line was
+        // clipped at the plot's edge
+        overallTitle.setText(overallText(result, texts));
         double[] pc = result.perClassPercent();
         for (int c = 0; c < pc.length; c++) {
-            data.addValue(Double.isNaN(pc[c]) ? 0 : pc[c], SERIES, className(c));
+            data.addValue(Double.isNaN(pc[c]) ? 0 : pc[c], SERIES, className(c, texts));
         }
         ValueMarker overall = new ValueMarker(result.accuracyPercent());
         overall.setPaint(ChartStyle.ACCENT_2);
         overall.setStroke(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                 1f, new float[] {5f, 4f}, 0f));
-        overall.setLabel(I18n.t("baseline.chart.perClass.overall",
-                String.format(java.util.Locale.ROOT, "%.2f", result.accuracyPercent())));
-        overall.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
-        overall.setLabelPaint(ChartStyle.ACCENT_2);
-        overall.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
-        overall.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
-        overall.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(overall);
     }
 }

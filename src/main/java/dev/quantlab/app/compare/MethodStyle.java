@@ -1,16 +1,17 @@
 package dev.quantlab.app.compare;
 
 import dev.quantlab.app.charts.ChartStyle;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.results.Method;
 import java.awt.Color;
+import java.util.Locale;
 
 /** The name and colour of each method, the same in the chart, its legend and the tables. */
 final class MethodStyle {
     private MethodStyle() { }
 
-    static String name(Method m) {
-        return I18n.t("compare.method." + m.name().toLowerCase(java.util.Locale.ROOT));
+    static String name(Method m, Texts texts) {
+        return texts.t("compare.method." + m.name().toLowerCase(Locale.ROOT));
     }
 
     static Color colour(Method m) {

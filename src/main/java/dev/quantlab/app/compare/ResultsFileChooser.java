@@ -1,6 +1,7 @@
 package dev.quantlab.app.compare;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
+import dev.quantlab.model.ModelFiles;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,17 @@ import javafx.stage.FileChooser;
 @FunctionalInterface
 public interface ResultsFileChooser {
     /** The file the learner picked, or empty if they cancelled. */
-    Optional<Path> choose(Node owner);
+    Optional<Path> choose(Node owner, Texts t);
 
     /** An open-file dialog for JSON results, starting in {@code models/} (where the shipped model's results are). */
     static ResultsFileChooser dialog() {
-        return owner -> {
+        return (owner, t) -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle(I18n.t("compare.import.title"));
+            chooser.setTitle(t.t("compare.import.title"));
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter(I18n.t("compare.import.filter"), "*.json"),
-                    new FileChooser.ExtensionFilter(I18n.t("compare.import.all"), "*"));
-            Path models = dev.quantlab.model.ModelFiles.resolve(null).toAbsolutePath().getParent();
+                    new FileChooser.ExtensionFilter(t.t("compare.import.filter"), "*.json"),
+                    new FileChooser.ExtensionFilter(t.t("compare.import.all"), "*"));
+            Path models = ModelFiles.resolve(null).toAbsolutePath().getParent();
             if (models != null && Files.isDirectory(models)) {
                 chooser.setInitialDirectory(models.toAbsolutePath().toFile());
             }

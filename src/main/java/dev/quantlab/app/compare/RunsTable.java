@@ -1,52 +1,82 @@
 package dev.quantlab.app.compare;
 
-import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.StoppedRun;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
-/** Every recorded run: method, bits, sizes, accuracy, test images, when, and its note. */
+/**
+ * Every recorded run: method (a stopped QAT run marked as such), bits, the lesson's size and the size on disk,
+ * accuracy, test images; when and its note from the column menu. Columns fit their content; short headers carry
+ * the unit or full name in a tooltip.
+ */
 final class RunsTable extends TableView<RunRecord> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
+    private final FittedColumns<RunRecord> columns = new FittedColumns<>(this);
 
-    RunsTable(ObservableList<RunRecord> runs) {
+    RunsTable(ObservableList<RunRecord> runs, Texts t) {
         super(runs);
         setId("runsTable");
-        Label empty = new Label(I18n.t("compare.runs.empty"));
+        Label empty = new Label(t.t("compare.runs.empty"));
         empty.setWrapText(true);
         empty.setStyle("-fx-padding: 12;");
         setPlaceholder(empty);
-        getColumns().add(Columns.text(I18n.t("compare.runs.method"), 110, r -> MethodStyle.name(r.method())));
-        getColumns().add(Columns.text(I18n.t("compare.runs.bits"), 55, RunRecord::bitsLabel));
-        getColumns().add(numeric("compare.runs.lessonMib", r -> num(r.lessonMib())));
-        getColumns().add(numeric("compare.runs.storedMib", r -> num(r.storedMib())));
-        getColumns().add(numeric("compare.runs.accuracy", r -> num(r.accuracy())));
-        getColumns().add(numeric("compare.runs.images", r -> String.format(Locale.ROOT, "%,d", r.testImages())));
-        TableColumn<RunRecord, String> when = Columns.text(I18n.t("compare.runs.when"), 115,
+        columns.add("runMethod", t.t("compare.runs.method"), null, r -> methodText(r, t));
+        columns.add("runBits", t.t("compare.runs.bits"), t.t("compare.runs.bits.tip"), RunRecord::bitsLabel);
+        numeric(columns.add("runLessonMib", t.t("compare.runs.lessonMib"), t.t("compare.runs.lessonMib.tip"),
+                r -> num(r.lessonMib())));
+        numeric(columns.add("runStoredMib", t.t("compare.runs.storedMib"), t.t("compare.runs.storedMib.tip"),
+                r -> num(r.storedMib())));
+        numeric(columns.add("runAccuracy", t.t("compare.runs.accuracy"), t.t("compare.runs.accuracy.tip"),
+                r -> num(r.accuracy())));
+        numeric(columns.add("runImages", t.t("compare.runs.images"), t.t("compare.runs.images.tip"),
+                r -> String.format(Locale.ROOT, "%,d", r.testImages())));
+        TableColumn<RunRecord, String> when = columns.add("runWhen", t.t("compare.runs.when"), null,
                 r -> WHEN.format(r.timestamp()));
-        TableColumn<RunRecord, String> note = Columns.text(I18n.t("compare.runs.note"), 160, RunRecord::note);
+        TableColumn<RunRecord, String> note = columns.add("runNote", t.t("compare.runs.note"), null, RunRecord::note);
         when.setVisible(false); // shown from the table's column menu; always in the CSV
         note.setVisible(false);
-        getColumns().add(when);
-        getColumns().add(note);
         setTableMenuButtonVisible(true);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        setRowFactory(v -> new TableRow<>() {
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null || r.note().isEmpty() ? null : new Tooltip(rowTip(r, t)));
+            }
+        });
     }
 
-    private static TableColumn<RunRecord, String> numeric(String key, Function<RunRecord, String> f) {
-        TableColumn<RunRecord, String> c = Columns.text(I18n.t(key), 80, f);
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        columns.fit();
+    }
+
+    /** "k-means + QAT (stopped 3/5)" for a stopped QAT run, else the method's name. */
+    static String methodText(RunRecord r, Texts t) {
+        String name = MethodStyle.name(r.method(), t);
+        return StoppedRun.of(r).map(s -> t.t("compare.runs.stopped", name, s.epochs(), s.planned())).orElse(name);
+    }
+
+    private static String rowTip(RunRecord r, Texts t) {
+        String tip = r.note();
+        return StoppedRun.of(r).map(s -> t.t("compare.runs.stopped.tip", s.epochs(), s.planned()) + "\n" + tip)
+                .orElse(tip);
+    }
+
+    private static void numeric(TableColumn<RunRecord, String> c) {
         c.getStyleClass().add("numeric");
-        return c;
     }
 
     private static String num(double v) {
@@ -58,8 +88,9 @@ final class RunsTable extends TableView<RunRecord> {
         List<List<String>> rows = runs.stream().map(r -> List.of(r.method().id(), Integer.toString(r.weightBits()),
                 Integer.toString(r.activationBits()), String.format(Locale.ROOT, "%.4f", r.lessonMib()),
                 String.format(Locale.ROOT, "%.4f", r.storedMib()), num(r.accuracy()), Integer.toString(r.testImages()),
+                StoppedRun.of(r).map(s -> s.epochs() + "/" + s.planned()).orElse(""),
                 r.timestamp().toString(), r.note())).toList();
         return new DataTable("recorded-runs", List.of("method", "weight_bits", "activation_bits", "lesson_mib",
-                "stored_mib", "accuracy_percent", "test_images", "timestamp", "note"), rows);
+                "stored_mib", "accuracy_percent", "test_images", "stopped_after_epochs", "timestamp", "note"), rows);
     }
 }

@@ -1,6 +1,6 @@
 package dev.quantlab.app.compare;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.util.List;
 
 /**
@@ -15,8 +15,8 @@ record TradeOff(String aspect, String kmeans, String linear) {
     static final List<String> ASPECTS = List.of("stored", "values", "inference", "retraining", "speed", "lesson");
 
     /** The rows in the current language. */
-    static List<TradeOff> rows() {
-        return ASPECTS.stream().map(a -> new TradeOff(I18n.t("compare.tradeoff." + a),
-                I18n.t("compare.tradeoff." + a + ".kmeans"), I18n.t("compare.tradeoff." + a + ".linear"))).toList();
+    static List<TradeOff> rows(Texts t) {
+        return ASPECTS.stream().map(a -> new TradeOff(t.t("compare.tradeoff." + a),
+                t.t("compare.tradeoff." + a + ".kmeans"), t.t("compare.tradeoff." + a + ".linear"))).toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.quantlab.app.compare;
 
 import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.scene.control.TableColumn;
@@ -10,12 +10,12 @@ import javafx.scene.control.TableView;
 
 /** k-means and linear quantization side by side: what is stored, what inference needs, retraining, speed. */
 final class TradeOffTable extends TableView<TradeOff> {
-    TradeOffTable() {
-        super(FXCollections.observableArrayList(TradeOff.rows()));
+    TradeOffTable(Texts t) {
+        super(FXCollections.observableArrayList(TradeOff.rows(t)));
         setId("tradeOffTable");
-        TableColumn<TradeOff, String> aspect = Columns.text(I18n.t("compare.tradeoff.aspect"), 130, TradeOff::aspect);
-        TableColumn<TradeOff, String> kmeans = Columns.text(I18n.t("compare.tradeoff.kmeans"), 330, TradeOff::kmeans);
-        TableColumn<TradeOff, String> linear = Columns.text(I18n.t("compare.tradeoff.linear"), 330, TradeOff::linear);
+        TableColumn<TradeOff, String> aspect = Columns.text(t.t("compare.tradeoff.aspect"), 130, TradeOff::aspect);
+        TableColumn<TradeOff, String> kmeans = Columns.text(t.t("compare.tradeoff.kmeans"), 330, TradeOff::kmeans);
+        TableColumn<TradeOff, String> linear = Columns.text(t.t("compare.tradeoff.linear"), 330, TradeOff::linear);
         WrappingCells.install(aspect);
         WrappingCells.install(kmeans);
         WrappingCells.install(linear);
@@ -25,8 +25,8 @@ final class TradeOffTable extends TableView<TradeOff> {
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
-    static DataTable table() {
-        List<List<String>> rows = TradeOff.rows().stream().map(t -> List.of(t.aspect(), t.kmeans(), t.linear()))
+    static DataTable table(Texts t) {
+        List<List<String>> rows = TradeOff.rows(t).stream().map(r -> List.of(r.aspect(), r.kmeans(), r.linear()))
                 .toList();
         return new DataTable("kmeans-vs-linear", List.of("aspect", "kmeans", "linear"), rows);
     }

@@ -2,7 +2,7 @@ package dev.quantlab.app.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.eval.EvalResult;
 import java.util.Locale;
 import javafx.scene.Scene;
@@ -27,9 +27,8 @@ class ConfusionHeatMapResizeTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(Locale.ENGLISH);
         this.stage = stage;
-        map = new ConfusionHeatMap();
+        map = new ConfusionHeatMap(Texts.of(Locale.ENGLISH));
         viewer = new ChartViewer(map.chart(), false);
         stage.setScene(new Scene(new StackPane(viewer), 640, 480));
         stage.sizeToScene(); // TestFX reuses one stage across test classes

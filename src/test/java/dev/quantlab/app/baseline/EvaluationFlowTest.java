@@ -1,19 +1,21 @@
-package dev.quantlab.app;
+package dev.quantlab.app.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.baseline.BaselineTab;
-import dev.quantlab.app.baseline.BaselineViewModel;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
+import dev.quantlab.results.RunRecord;
+import dev.quantlab.results.RunRecords;
 import dev.quantlab.testing.Cifar10;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
@@ -38,13 +40,13 @@ class EvaluationFlowTest {
     static Path home;
     @TempDir
     Path out;
-    private TestWindow app;
+    private BaselineHarness app;
     private BaselineViewModel vm;
 
     @Start
     void start(Stage stage) {
-        app = new TestWindow(stage, TestWeights.file(), Cifar10.root(), home);
-        vm = ((BaselineTab) app.window.tab(BaselineTab.ID).orElseThrow()).viewModel();
+        app = new BaselineHarness(stage, BaselineHarness.weights(), Cifar10.root(), home, Locale.ENGLISH, 1200, 760);
+        vm = app.tab.viewModel();
     }
 
     @AfterEach
@@ -66,19 +68,18 @@ class EvaluationFlowTest {
         assertEquals(String.format(java.util.Locale.ROOT, "%.2f %%", r.accuracyPercent()), accuracy);
         assertTrue(robot.lookup("#evaluationStatus").queryAs(Label.class).getText().startsWith(IMAGES + " images in"));
         assertFalse(robot.lookup("#evaluateButton").queryAs(Button.class).isDisabled());
-        assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
+        assertTrue(app.errors.isEmpty(), () -> app.errors.toString());
 
         AtomicReference<ExportResult> exported = new AtomicReference<>();
-        BaselineTab tab = (BaselineTab) app.window.tab(BaselineTab.ID).orElseThrow();
-        robot.interact(() -> app.export.exportAllTo(tab.figures(), out, exported::set));
+        robot.interact(() -> app.export.exportAllTo(app.tab.figures(), out, exported::set));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> exported.get() != null);
         assertEquals(2 * 3 + 3, exported.get().written().size()); // 2 charts x PNG/SVG/PDF + 3 CSV tables
         assertTrue(Files.readString(out.resolve("baseline-per-class-accuracy.csv")).contains("airplane"));
-        ExportFilesTest.assertPng(out.resolve("baseline-confusion-matrix.png"));
+        assertTrue(Files.size(out.resolve("baseline-confusion-matrix.png")) > 1000);
 
         exported.set(null);
         robot.interact(() -> app.export.setOverwritePolicy(OverwritePolicy.NEVER));
-        robot.interact(() -> app.export.exportAllTo(tab.figures(), out, exported::set));
+        robot.interact(() -> app.export.exportAllTo(app.tab.figures(), out, exported::set));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> exported.get() != null);
         assertEquals(0, exported.get().written().size());
         assertEquals(9, exported.get().skipped().size());
@@ -90,22 +91,44 @@ class EvaluationFlowTest {
         robot.interact(() -> vm.subset().set(new TestSubset(2000)));
         robot.clickOn("#evaluateButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.job().isRunning());
-        assertTrue(robot.lookup("#jobIndicator").query().isVisible());
+        assertFalse(robot.lookup("#cancelEvaluation").queryAs(Button.class).isDisabled());
         robot.clickOn("#cancelEvaluation");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.job().isRunning());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Cancelled.", robot.lookup("#evaluationStatus").queryAs(Label.class).getText());
         assertNull(vm.result().get());
         assertFalse(robot.lookup("#evaluateButton").queryAs(Button.class).isDisabled());
-        assertFalse(robot.lookup("#jobIndicator").query().isVisible());
-        assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
+        assertTrue(robot.lookup("#cancelEvaluation").queryAs(Button.class).isDisabled());
+        assertTrue(app.errors.isEmpty(), () -> app.errors.toString());
 
-        robot.clickOn("K-Means");
-        assertEquals("kmeans", app.window.selectedTabId());
-        robot.clickOn("Baseline");
         robot.interact(() -> vm.subset().set(new TestSubset(20)));
         robot.clickOn("#evaluateButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.result().get() != null);
         assertEquals(20, vm.result().get().images());
+    }
+
+    @Test
+    void aFinishedEvaluationIsRecordedOncePerModelAndSubset(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        assertEquals(List.of(), app.services.results().runs());
+        evaluate(robot, 20);
+        RunRecord expected = RunRecords.fp32(vm.result().get().accuracyPercent(), 20)
+                .withNote("model=vgg-init.safetensors");
+        assertEquals(1, app.services.results().runs().size());
+        assertEquals(expected, app.services.results().runs().get(0).withTimestamp(expected.timestamp()));
+
+        evaluate(robot, 20);
+        assertEquals(1, app.services.results().runs().size(), "the same model on the same subset is recorded once");
+        evaluate(robot, 30);
+        assertEquals(List.of(20, 30), app.services.results().runs().stream().map(RunRecord::testImages).toList(),
+                "another subset is another run");
+    }
+
+    private void evaluate(FxRobot robot, int images) throws Exception {
+        robot.interact(() -> vm.subset().set(new TestSubset(images)));
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.job().isRunning() && vm.result().get() != null
+                && vm.result().get().images() == images);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
