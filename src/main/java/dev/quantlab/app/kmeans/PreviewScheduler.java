@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -105,9 +106,14 @@ final class PreviewScheduler {
     }
 
     private void scheduleLocked() {
-        if (!scheduled && (needsWanted() || !background.isEmpty())) {
+        if (!closed && !scheduled && (needsWanted() || !background.isEmpty())) {
             scheduled = true;
-            worker.execute(this::step);
+            try {
+                worker.execute(this::step);
+            } catch (RejectedExecutionException e) {
+                closed = true; // the app is shutting its workers down
+                scheduled = false;
+            }
         }
     }
 
