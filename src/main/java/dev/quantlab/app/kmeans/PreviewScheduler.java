@@ -124,10 +124,8 @@ final class PreviewScheduler {
     /** One computation: the visible request if it is missing, else the next background width. */
     private void step() {
         LayerPreviews.Key next = null;
-        boolean visible;
         synchronized (lock) {
-            visible = !closed && needsWanted();
-            if (visible) {
+            if (!closed && needsWanted()) {
                 next = wanted;
             } else {
                 while (!closed && next == null && !background.isEmpty()) {
@@ -141,24 +139,29 @@ final class PreviewScheduler {
             }
         }
         LayerPreviews.Key key = next;
+        LayerPreview value = null;
+        Throwable error = null;
         try {
-            LayerPreview value = compute.apply(key);
+            value = compute.apply(key);
             cache.put(key, value);
-            if (visible) {
-                deliver(key, () -> listener.loaded(key, value));
-            }
         } catch (RuntimeException | Error e) {
             failed.add(key);
-            if (visible) {
-                deliver(key, () -> listener.failed(key, e));
-            }
+            error = e;
         }
+        boolean show;
         synchronized (lock) {
-            if (visible && !closed && key.equals(wanted)) {
+            // the key may have become the visible one while it was clustered in the background
+            show = !closed && key.equals(wanted);
+            if (show && error == null) {
                 queueOtherWidths(key);
             }
             scheduled = false;
             scheduleLocked();
+        }
+        if (show) {
+            LayerPreview v = value;
+            Throwable e = error;
+            deliver(key, e == null ? () -> listener.loaded(key, v) : () -> listener.failed(key, e));
         }
     }
 

@@ -126,6 +126,22 @@ class PreviewSchedulerTest {
     }
 
     @Test
+    void aWidthAskedForWhileItIsClusteredInTheBackgroundIsDeliveredWhenDone() {
+        duringCompute = k -> {
+            if (k.equals(key(A, 5))) {
+                scheduler.request(key(A, 5)); // the learner reaches 5 bits while the background clusters it
+            }
+        };
+        scheduler.request(key(A, 4));
+        worker.step(); // A4 shown
+        worker.step(); // A5 in the background, asked for meanwhile
+        assertEquals(keys(A, 4, 5), computed);
+        assertEquals(keys(A, 4, 5), delivered);
+        worker.runAll();
+        assertEquals(keys(A, 4, 5, 6, 7, 3, 8, 2, 1), computed, "then the rest, nearest to 5 bits first (upwards on a tie)");
+    }
+
+    @Test
     void changingTheLayerDropsTheOldLayersBackgroundWork() {
         scheduler.request(key(A, 4));
         worker.step();
