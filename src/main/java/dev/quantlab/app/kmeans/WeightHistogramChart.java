@@ -33,8 +33,8 @@ import org.jfree.data.xy.XYBarDataset;
 public final class WeightHistogramChart {
     static final Color FP32 = new Color(0x9DB8F5);
     /** Panels: the fp32 histogram, then the quantized values. */
-    public static final int FP32_PANEL = 0;
-    public static final int QUANTIZED_PANEL = 1;
+    static final int FP32_PANEL = 0;
+    static final int QUANTIZED_PANEL = 1;
     /** Up to this many values the spikes carry a dot on top. */
     static final int DOTS_UP_TO = 32;
     private final DefaultXYDataset fp32 = new DefaultXYDataset();
@@ -116,7 +116,7 @@ public final class WeightHistogramChart {
     }
 
     /** The panel {@link #FP32_PANEL} or {@link #QUANTIZED_PANEL}. */
-    public XYPlot panel(int index) {
+    XYPlot panel(int index) {
         return index == FP32_PANEL ? before : after;
     }
 
