@@ -53,9 +53,9 @@ final class RunsCard {
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         SubsetChoice subset = new SubsetChoice(vm.subset());
+        String help = subset.getTooltip() == null ? "" : "\n" + subset.getTooltip().getText();
         Tooltip subsetTip = new Tooltip();
-        subsetTip.textProperty().bind(Bindings.createStringBinding(() -> String.valueOf(vm.subset().get()),
-                vm.subset()));
+        subsetTip.textProperty().bind(Bindings.createStringBinding(() -> vm.subset().get() + help, vm.subset()));
         subset.setTooltip(subsetTip);
         ProgressBar bar = new ProgressBar(0);
         bar.progressProperty().bind(vm.job().progressProperty());

@@ -85,7 +85,8 @@ final class SensitivityCard {
             Label name = new Label(WeightHistogramChart.shortName(layer));
             name.setTooltip(new Tooltip(layer));
             heat.add(name, 0, i + 1);
-            Label share = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * SensitivityGrid.share(layer)));
+            double pct = 100 * SensitivityGrid.share(layer);
+            Label share = new Label(String.format(Locale.ROOT, pct < 1 ? "%.2f%%" : "%.1f%%", pct));
             share.getStyleClass().add("numeric");
             heat.add(share, 1, i + 1);
             for (int j = 0; j < g.bits().size(); j++) {
