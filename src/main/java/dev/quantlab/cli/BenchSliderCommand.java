@@ -28,7 +28,6 @@ final class BenchSliderCommand implements Runnable {
 
     @Override
     public void run() {
-        StateDict weights = model.load();
         VggArchitecture arch = VggArchitecture.cifarVgg();
         List<String> layers;
         if (layer != null) {
@@ -42,6 +41,7 @@ final class BenchSliderCommand implements Runnable {
             layers = arch.weightMatrices().stream().filter(s -> s.numel() == largest)
                     .map(VggArchitecture.TensorSpec::name).toList();
         }
+        StateDict weights = model.load();
         PrintStream out = System.out;
         CpuInfo cpu = CpuInfo.read();
         out.printf(Locale.ROOT, "CPU: %s, %d cores; load average at start: %s%n", cpu.model(), cpu.cores(), loadAverage());
