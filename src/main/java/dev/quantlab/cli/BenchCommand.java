@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** Benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on this machine.",
-        subcommands = {BenchCommand.Eval.class, BenchCommand.KMeans.class, BenchCommand.Int8.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.KMeans.class, BenchCommand.Int8.class,
+            BenchSliderCommand.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

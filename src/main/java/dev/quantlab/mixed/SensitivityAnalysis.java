@@ -73,6 +73,19 @@ public final class SensitivityAnalysis {
         return new SensitivityTable(method, images, base, acc);
     }
 
+    /** The fp32 accuracy if the cache holds it (nothing is measured). */
+    public java.util.Optional<Double> cachedFp32() {
+        return cache.get(SensitivityCache.key(modelHash, "fp32", "fp32", 32, images));
+    }
+
+    /**
+     * The accuracy with only {@code layer} quantized at {@code bits}, if the cache holds it (nothing is measured):
+     * what a viewer shows before, or while, {@link #run} measures the rest.
+     */
+    public java.util.Optional<Double> cachedAccuracy(WeightMethod method, String layer, int bits) {
+        return cache.get(SensitivityCache.key(modelHash, methodKey(method), layer, bits, images));
+    }
+
     private String methodKey(WeightMethod method) {
         return method == WeightMethod.KMEANS ? method.key() + ":seed" + seed : method.key();
     }

@@ -59,7 +59,7 @@ public final class DemoTensor {
         }
     }
 
-    public float[] values() {
+    float[] values() {
         return values.clone();
     }
 

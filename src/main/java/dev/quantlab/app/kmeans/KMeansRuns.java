@@ -1,6 +1,6 @@
 package dev.quantlab.app.kmeans;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.StagedProgress;
 import dev.quantlab.app.jobs.Work;
 import dev.quantlab.app.services.EvaluationService;
@@ -29,22 +29,23 @@ public final class KMeansRuns {
     private KMeansRuns() { }
 
     /**
+     * @param texts    the language of the progress messages
      * @param onResult called on the worker thread after each run (the caller moves it to the FX thread)
      */
-    public static Work<Void> work(EvaluationService evaluation, StateDict fp32, List<Integer> bits, TestSubset subset,
+    public static Work<Void> work(EvaluationService evaluation, Texts texts, StateDict fp32, List<Integer> bits, TestSubset subset,
                                   KMeansSettings settings, Consumer<RunResult> onResult) {
         return (progress, cancel) -> {
             StagedProgress stages = new StagedProgress(progress, 1 + 2 * bits.size());
-            EvalResult base = evaluation.evaluateFp32(fp32, subset, stages.stage(0, I18n.t("kmeans.stage.reference")), cancel);
+            EvalResult base = evaluation.evaluateFp32(fp32, subset, stages.stage(0, texts.t("kmeans.stage.reference")), cancel);
             double fp32Mib = ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
             onResult.accept(new RunResult(32, fp32Mib, fp32Mib, base.accuracyPercent(), 0, subset, settings));
             for (int i = 0; i < bits.size(); i++) {
                 int b = bits.get(i);
                 QuantizedModel q = new KMeansQuantizer().quantize(fp32, BitWidthPlan.uniform(b), settings.init(),
-                        settings.seed(), stages.stage(1 + 2 * i, I18n.t("kmeans.stage.cluster", Integer.toString(b))), cancel);
+                        settings.seed(), stages.stage(1 + 2 * i, texts.t("kmeans.stage.cluster", Integer.toString(b))), cancel);
                 SizeReport size = q.sizeReport();
                 EvalResult r = evaluation.evaluate(q.stateDict(), subset, stages.stage(2 + 2 * i,
-                        I18n.t("kmeans.stage.evaluate", Integer.toString(b))), cancel);
+                        texts.t("kmeans.stage.evaluate", Integer.toString(b))), cancel);
                 onResult.accept(new RunResult(b, size.lessonMib(), size.honestMib(), r.accuracyPercent(),
                         base.accuracyPercent() - r.accuracyPercent(), subset, settings));
             }

@@ -42,8 +42,4 @@ public final class LayerPreviews {
         return new LayerPreview(key.layer(), key.bits(), values.length, h, r.centroids().clone(), counts, r.mse(),
                 (System.nanoTime() - t0) / 1e6);
     }
-
-    public StateDict weights() {
-        return weights;
-    }
 }

@@ -6,23 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.charts.Histogram;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
+import java.util.List;
 import java.util.Locale;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.title.TextTitle;
 import java.util.Random;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The k-means histogram: fp32 before, the 2^b values after, on one weight axis, in percent of the weights. */
 class WeightHistogramChartTest {
     private static final int N = 20_000;
 
-    @BeforeAll
-    static void english() {
-        I18n.setLocale(Locale.ENGLISH);
-    }
+    private static final Texts ENGLISH = Texts.of(Locale.ENGLISH);
 
     /** A Gaussian layer split into 2^bits equal-count clusters, each at its members' mean. */
     private static LayerPreview preview(int bits) {
@@ -60,7 +59,7 @@ class WeightHistogramChartTest {
 
     @Test
     void bothPanelsShareTheWeightAxisAndCountInPercent() {
-        WeightHistogramChart chart = new WeightHistogramChart();
+        WeightHistogramChart chart = new WeightHistogramChart(ENGLISH);
         chart.show(preview(2));
         CombinedDomainXYPlot combined = (CombinedDomainXYPlot) chart.chart().getPlot();
         assertEquals(2, combined.getSubplots().size());
@@ -81,7 +80,7 @@ class WeightHistogramChartTest {
 
     @Test
     void eightBitsDrawsTwoHundredFiftySixSpikesWithoutLinesOrDots() {
-        WeightHistogramChart chart = new WeightHistogramChart();
+        WeightHistogramChart chart = new WeightHistogramChart(ENGLISH);
         chart.show(preview(8));
         XYPlot after = chart.panel(WeightHistogramChart.QUANTIZED_PANEL);
         assertEquals(256, after.getDataset(0).getItemCount(0));
@@ -91,5 +90,26 @@ class WeightHistogramChartTest {
         chart.show(null);
         assertEquals(0, after.getDataset(0).getSeriesCount());
         assertFalse(chart.chart().getTitle().getText().contains("256"));
+    }
+
+    @Test
+    void eachPanelNamesWhatItCountsInsideItInsteadOfTwoRotatedAxisLabels() {
+        WeightHistogramChart chart = new WeightHistogramChart(ENGLISH);
+        chart.show(preview(4));
+        XYPlot before = chart.panel(WeightHistogramChart.FP32_PANEL);
+        XYPlot after = chart.panel(WeightHistogramChart.QUANTIZED_PANEL);
+        assertEquals(null, before.getRangeAxis().getLabel(), "a rotated label beside a short panel overlaps the other");
+        assertEquals(null, after.getRangeAxis().getLabel());
+        assertEquals(List.of(ENGLISH.t("kmeans.chart.yLeft")), titles(before));
+        assertEquals(List.of(ENGLISH.t("kmeans.chart.yRight")), titles(after));
+        assertEquals(List.of("fp32: % of weights per bin"), titles(before));
+        Texts chinese = Texts.of(Locale.TRADITIONAL_CHINESE);
+        assertEquals(List.of(chinese.t("kmeans.chart.yLeft")),
+                titles(new WeightHistogramChart(chinese).panel(WeightHistogramChart.FP32_PANEL)));
+    }
+
+    private static List<String> titles(XYPlot p) {
+        return p.getAnnotations().stream().filter(a -> a instanceof XYTitleAnnotation)
+                .map(a -> ((TextTitle) ((XYTitleAnnotation) a).getTitle()).getText()).toList();
     }
 }

@@ -1,12 +1,8 @@
-package dev.quantlab.app;
+package dev.quantlab.app.kmeans;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quantlab.app.charts.Histogram;
-import dev.quantlab.app.kmeans.DemoTensor;
-import dev.quantlab.app.kmeans.DistinctValues;
-import dev.quantlab.app.kmeans.LayerPreview;
-import dev.quantlab.app.kmeans.LayerPreviews;
 import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggNet;

@@ -1,11 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.kmeans;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quantlab.app.jobs.JobRunner;
-import dev.quantlab.app.kmeans.KMeansRuns;
-import dev.quantlab.app.kmeans.RunResult;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.EvaluationService;
 import dev.quantlab.app.services.KMeansSettings;
@@ -26,7 +24,9 @@ class KMeansRunsTest {
     @Test
     void quantizesACopyAndReportsSizesAndAccuracy() throws Exception {
         DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }), Cifar10.root(),
-                TestWindow.noDownloads());
+                (root, progress, cancel) -> {
+            throw new IllegalStateException("no downloads in tests");
+        });
         EvaluationService eval = new EvaluationService(data);
         StateDict fp32 = VggNet.initialWeights(5);
         float[] before = fp32.get("backbone.conv7.weight").values().clone();
@@ -34,7 +34,7 @@ class KMeansRunsTest {
         List<Long> progress = new CopyOnWriteArrayList<>();
         ProgressListener p = (done, total, message) -> progress.add(done * 1000 / total);
 
-        KMeansRuns.work(eval, fp32, List.of(2), new TestSubset(20), KMeansSettings.DEFAULT, rows::add)
+        KMeansRuns.work(eval, dev.quantlab.app.i18n.Texts.of(java.util.Locale.ENGLISH), fp32, List.of(2), new TestSubset(20), KMeansSettings.DEFAULT, rows::add)
                 .run(p, CancellationToken.none());
 
         assertEquals(2, rows.size());
