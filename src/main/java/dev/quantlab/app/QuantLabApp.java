@@ -2,7 +2,7 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.common.DialogPrompts;
 import dev.quantlab.app.common.ErrorDialog;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
@@ -22,7 +22,9 @@ import javafx.stage.Window;
  * The JavaFX application: builds the services and the main window, restores the window's size, last tab and
  * language, saves them on exit (and the language when the user picks one), and in snapshot mode renders every tab
  * to a PNG and quits. The language is the one chosen in the View menu, else the configured one (the system locale
- * by default), narrowed to a supported one by {@link I18n#supported}.
+ * by default), narrowed to a supported one by {@link Texts#supported}. JavaFX's own few texts (the text fields'
+ * context menu, a dialog's "Show Details") follow the system locale: the app no longer changes the JVM's default
+ * locale; every table, dialog button and placeholder the app shows has a text of its own.
  */
 public class QuantLabApp extends Application {
     public static final String TITLE = "QuantLab";
@@ -50,18 +52,17 @@ public class QuantLabApp extends Application {
         AppConfig c = config != null ? config : AppConfig.defaults();
         WindowSettings saved = new dev.quantlab.app.settings.SettingsStore(c.settingsFile()).load();
         chosenLanguage = saved.language();
-        useLanguage(startLanguage(saved, c));
+        c = c.withLanguage(startLanguage(saved, c));
         Supplier<Window> owner = () -> stage;
-        ErrorDialog errors = new ErrorDialog(owner);
-        AppWiring wiring = new AppWiring(c, owner, errors, DatasetDownloader.official(),
-                s -> new DialogPrompts(owner, s.data(), s.model()), this::quit);
+        AppWiring wiring = new AppWiring(c, owner, l -> new ErrorDialog(owner, l), DatasetDownloader.official(),
+                s -> new DialogPrompts(owner, s.data(), s.model(), s.language()), this::quit);
         services = wiring.services();
         window = wiring.window();
         window.setOnLanguageChanged(this::languageChosen);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = wiring.scene(Math.min(saved.width(), screen.getWidth()),
                 Math.min(saved.height(), screen.getHeight()));
-        stage.setTitle(I18n.t("app.title"));
+        stage.setTitle(services.language().t("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(WindowSettings.MIN_WIDTH);
         stage.setMinHeight(WindowSettings.MIN_HEIGHT);
@@ -79,19 +80,12 @@ public class QuantLabApp extends Application {
     /** The saved choice if there is one, else the configured language (the system locale by default). */
     static Locale startLanguage(WindowSettings saved, AppConfig c) {
         Locale wanted = saved.locale().orElse(c.language() != null ? c.language() : Locale.getDefault());
-        return I18n.supported(wanted);
-    }
-
-    private static void useLanguage(Locale l) {
-        I18n.setLocale(l);
-        // JavaFX's own texts (table placeholders, "Show Details", text field menus) follow the default locale
-        Locale.setDefault(l);
+        return Texts.supported(wanted);
     }
 
     private void languageChosen(Locale l) {
-        useLanguage(l);
         chosenLanguage = l.toLanguageTag();
-        stage.setTitle(I18n.t("app.title"));
+        stage.setTitle(services.language().t("app.title"));
         saveSettings();
     }
 

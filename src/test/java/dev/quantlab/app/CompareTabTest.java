@@ -117,7 +117,7 @@ class CompareTabTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.get() != null);
         assertEquals(List.of(png), again.get().skipped(), "an existing file is kept when replacing is refused");
         assertEquals(size, Files.size(png));
-        assertEquals(dev.quantlab.app.i18n.I18n.t("app.export.keptExisting"), app.services.notice().get(),
+        assertEquals(app.services.language().t("app.export.keptExisting"), app.services.notice().get(),
                 "the export's own outcome stays in the status line, after the job's");
     }
 

@@ -1,5 +1,7 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.i18n.Language;
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,12 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /** The k-means run behind "Quantize model": sizes by both rules, accuracy, and the baseline left untouched. */
 class KMeansRunsTest {
+    private static final Language ENGLISH = new Language(Locale.ENGLISH);
+
     @Tag(Cifar10.TAG)
     @Test
     void quantizesACopyAndReportsSizesAndAccuracy() throws Exception {
-        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }), Cifar10.root(),
+        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }, ENGLISH), ENGLISH,
+                Cifar10.root(),
                 TestWindow.noDownloads());
-        EvaluationService eval = new EvaluationService(data);
+        EvaluationService eval = new EvaluationService(data, ENGLISH);
         StateDict fp32 = VggNet.initialWeights(5);
         float[] before = fp32.get("backbone.conv7.weight").values().clone();
         List<RunResult> rows = new CopyOnWriteArrayList<>();

@@ -29,7 +29,7 @@ public interface LessonTab {
     FigureSet figures();
 
     /**
-     * The language changed ({@link dev.quantlab.app.i18n.I18n#locale()}): rebuild the content in the new language,
+     * The language changed ({@link dev.quantlab.app.i18n.Language}): rebuild the content in the new language,
      * keeping the tab's state. The default does nothing (the tab keeps its old texts until the app restarts).
      */
     default void relocalize() { }

@@ -1,6 +1,7 @@
 package dev.quantlab.app.export;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import java.io.File;
@@ -25,15 +26,23 @@ public final class ExportActions {
     private final JobRunner jobs;
     private final ErrorReporter errors;
     private final Consumer<String> notice;
+    private final Language language;
     private OverwritePolicy policy;
     private Path lastFolder;
 
-    public ExportActions(Supplier<Window> owner, JobRunner jobs, ErrorReporter errors, Consumer<String> notice) {
+    public ExportActions(Supplier<Window> owner, JobRunner jobs, ErrorReporter errors, Consumer<String> notice,
+                         Language language) {
         this.owner = owner;
         this.jobs = jobs;
         this.errors = errors;
         this.notice = notice;
-        this.policy = new ConfirmOverwriteDialog(owner);
+        this.language = language;
+        this.policy = new ConfirmOverwriteDialog(owner, language);
+    }
+
+    /** The texts of the window's language now (for the export menus a chart or table shows). */
+    public Texts texts() {
+        return language.texts();
     }
 
     /** Replaces the confirm dialog (tests use {@link OverwritePolicy#ALWAYS} or {@link OverwritePolicy#NEVER}). */
@@ -43,7 +52,7 @@ public final class ExportActions {
 
     /** Asks for a file name, then writes the chart in {@code format}. */
     public void exportFigure(Figure figure, ImageFormat format) {
-        File f = saveChooser(figure.name(), format.description(), format.extension()).showSaveDialog(owner.get());
+        File f = saveChooser(figure.name(), format.description(language.texts()), format.extension()).showSaveDialog(owner.get());
         if (f != null) {
             lastFolder = f.toPath().toAbsolutePath().getParent();
             exportFigureTo(figure, format, f.toPath(), r -> { });
@@ -58,16 +67,16 @@ public final class ExportActions {
     public void exportFigureTo(Figure figure, ImageFormat format, Path file, Consumer<ExportResult> done) {
         Figure copy = figure.snapshot();
         OverwritePolicy decided = decide(List.of(file));
-        jobs.submit(I18n.t("app.export.fileJob", String.valueOf(file.getFileName())),
+        jobs.submit(language.t("app.export.fileJob", String.valueOf(file.getFileName())),
                 (p, c) -> new Exporter(decided).exportFigure(copy, format, file), r -> {
-                    notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
+                    notice.accept(r.written().isEmpty() ? language.t("app.export.keptExisting") : r.summary(language.texts()));
                     done.accept(r);
                 }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
 
     /** Asks for a file name, then writes the table as CSV. */
     public void exportTable(DataTable table) {
-        File f = saveChooser(table.name(), I18n.t("app.format.csv"), "csv").showSaveDialog(owner.get());
+        File f = saveChooser(table.name(), language.t("app.format.csv"), "csv").showSaveDialog(owner.get());
         if (f != null) {
             lastFolder = f.toPath().toAbsolutePath().getParent();
             exportTableTo(table, f.toPath());
@@ -81,7 +90,7 @@ public final class ExportActions {
     /** Asks for a folder, then writes every figure (PNG, SVG, PDF) and table (CSV) of {@code set} there. */
     public void exportAll(Supplier<FigureSet> set) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(I18n.t("app.export.folderTitle"));
+        chooser.setTitle(language.t("app.export.folderTitle"));
         if (lastFolder != null && Files.isDirectory(lastFolder)) {
             chooser.setInitialDirectory(lastFolder.toFile());
         }
@@ -98,14 +107,14 @@ public final class ExportActions {
      */
     public void exportAllTo(FigureSet set, Path folder, Consumer<ExportResult> done) {
         if (set.isEmpty()) {
-            notice.accept(I18n.t("app.export.nothing"));
+            notice.accept(language.t("app.export.nothing"));
             return;
         }
         FigureSet copy = set.snapshot();
         OverwritePolicy decided = decide(Exporter.plannedFiles(copy, folder));
-        jobs.submit(I18n.t("app.export.job", String.valueOf(folder.getFileName())),
+        jobs.submit(language.t("app.export.job", String.valueOf(folder.getFileName())),
                 (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
-                    notice.accept(I18n.t("app.export.allDone", r.summary(), folder.toString()));
+                    notice.accept(language.t("app.export.allDone", r.summary(language.texts()), folder.toString()));
                     done.accept(r);
                 }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
@@ -123,17 +132,17 @@ public final class ExportActions {
     private ExportResult run(Export export) {
         try {
             ExportResult r = export.write();
-            notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
+            notice.accept(r.written().isEmpty() ? language.t("app.export.keptExisting") : r.summary(language.texts()));
             return r;
         } catch (IOException | RuntimeException e) {
-            errors.report(I18n.t("app.export.what"), e);
+            errors.report(language.t("app.export.what"), e);
             return new ExportResult(List.of(), List.of());
         }
     }
 
     private FileChooser saveChooser(String name, String description, String extension) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("app.export.chooserTitle", description));
+        chooser.setTitle(language.t("app.export.chooserTitle", description));
         chooser.setInitialFileName(name + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
         if (lastFolder != null && Files.isDirectory(lastFolder)) {
