@@ -6,15 +6,25 @@ import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
+import dev.quantlab.app.settings.SettingsStore;
 import dev.quantlab.app.settings.WindowSettings;
 import dev.quantlab.app.settings.WindowStateKeeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -48,9 +58,23 @@ public class QuantLabApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
+        start(primary, SnapshotOptions.fromParameters(named), Platform::exit);
+    }
+
+    /**
+     * Builds and shows the window; with {@code snapshot}, from a fresh state (settings and runs in a temporary
+     * folder, deleted at exit; nothing of the user's read or written) at the asked size and language, then
+     * renders every tab and runs {@code afterSnapshot} (the app exits). Package-private for tests.
+     */
+    void start(Stage primary, Optional<SnapshotOptions> snapshot, Runnable afterSnapshot) {
         this.stage = primary;
         AppConfig c = config != null ? config : AppConfig.defaults();
-        WindowSettings saved = new dev.quantlab.app.settings.SettingsStore(c.settingsFile()).load();
+        if (snapshot.isPresent()) {
+            c = new AppConfig(c.modelPath(), c.dataRoot(), freshFolder().resolve(SettingsStore.FILE_NAME),
+                    snapshot.get().locale());
+        }
+        WindowSettings saved = new SettingsStore(c.settingsFile()).load();
         chosenLanguage = saved.language();
         c = c.withLanguage(startLanguage(saved, c));
         Supplier<Window> owner = () -> stage;
@@ -59,22 +83,42 @@ public class QuantLabApp extends Application {
         services = wiring.services();
         window = wiring.window();
         window.setOnLanguageChanged(this::languageChosen);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = wiring.scene(Math.min(saved.width(), screen.getWidth()),
-                Math.min(saved.height(), screen.getHeight()));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = snapshot.isPresent() ? wiring.scene(snapshot.get().width(), snapshot.get().height())
+                : wiring.scene(Math.min(saved.width(), screen.getWidth()), Math.min(saved.height(), screen.getHeight()));
         stage.setTitle(services.language().t("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(WindowSettings.MIN_WIDTH);
         stage.setMinHeight(WindowSettings.MIN_HEIGHT);
-        WindowStateKeeper.apply(stage, saved);
+        if (snapshot.isEmpty()) {
+            WindowStateKeeper.apply(stage, saved);
+        }
         if (!saved.lastTab().isEmpty()) {
             window.select(saved.lastTab());
         }
         stage.setOnHidden(e -> saveSettings());
         stage.show();
         services.start();
-        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
-        SnapshotMode.fromParameters(named).ifPresent(s -> s.capture(stage, targets(), Platform::exit));
+        snapshot.ifPresent(o -> new SnapshotMode(o).capture(stage, targets(), afterSnapshot));
+    }
+
+    /** A temporary folder for a snapshot's settings and runs, deleted when the JVM exits. */
+    private static Path freshFolder() {
+        try {
+            Path dir = Files.createTempDirectory("quantlab-snapshot-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "quantlab-snapshot-cleanup"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the snapshot's settings", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
     }
 
     /** The saved choice if there is one, else the configured language (the system locale by default). */
@@ -91,7 +135,7 @@ public class QuantLabApp extends Application {
 
     private List<SnapshotMode.Target> targets() {
         return window.tabs().stream().map(t -> new SnapshotMode.Target(t.id(), () -> window.select(t.id()),
-                t.contentReady())).toList();
+                t.contentReady(), t::startSnapshotJob)).toList();
     }
 
     private void quit() {

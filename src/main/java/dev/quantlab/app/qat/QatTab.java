@@ -1,8 +1,12 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.common.SnapshotJobs;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.services.TestSubset;
+import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** Step 4 of the lesson: quantization-aware training recovers the accuracy k-means quantization lost. */
 public final class QatTab extends ViewTab {
@@ -23,6 +27,16 @@ public final class QatTab extends ViewTab {
     @Override
     protected void onLanguageChanged() {
         vm.job().relocalize();
+    }
+
+    /** For {@code gui --snapshot --run-jobs}: a short real run that fills the charts. */
+    @Override
+    public Optional<ObservableBooleanValue> startSnapshotJob() {
+        vm.bits().set(2);
+        vm.epochs().set(1);
+        vm.fraction().set(0.01); // a few steps
+        vm.subset().set(new TestSubset(100));
+        return SnapshotJobs.start(vm.job(), vm::start);
     }
 
     /** The view model, for tests. */
