@@ -2,6 +2,7 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.common.DialogPrompts;
 import dev.quantlab.app.common.ErrorDialog;
+import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
@@ -42,6 +43,7 @@ public class QuantLabApp extends Application {
     private final AppConfig config;
     private AppServices services;
     private MainWindow window;
+    private ExportActions export;
     private Stage stage;
     /** The language tag the user chose in the menu, or empty to follow the system (as saved). */
     private String chosenLanguage = "";
@@ -82,6 +84,8 @@ public class QuantLabApp extends Application {
                 s -> new DialogPrompts(owner, s.data(), s.model(), s.language()), this::quit);
         services = wiring.services();
         window = wiring.window();
+        export = wiring.export();
+        export.rememberFolder(saved.exportPath());
         window.setOnLanguageChanged(this::languageChosen);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = snapshot.isPresent() ? wiring.scene(snapshot.get().width(), snapshot.get().height())
@@ -149,7 +153,7 @@ public class QuantLabApp extends Application {
             return;
         }
         String problem = services.settings().save(WindowStateKeeper.capture(stage, window.selectedTabId())
-                .withLanguage(chosenLanguage));
+                .withLanguage(chosenLanguage).withExportFolder(export.lastFolder()));
         if (problem != null) {
             System.err.println(problem);
         }

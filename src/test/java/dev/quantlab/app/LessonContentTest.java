@@ -21,8 +21,18 @@ class LessonContentTest {
 
     @Test
     void allStepsArePresentInOrder() {
-        assertEquals(List.of("", "1", "2–3", "4", "5", "6", "+"), library.pages().stream().map(LessonPage::step).toList());
-        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer", ""),
+        assertEquals(List.of("", "1", "2–3", "4", "5", "6", "vs", "+"),
+                library.pages().stream().map(LessonPage::step).toList());
+        // every tab has its page, so the sidebar follows any tab chosen, Compare included
+        for (String tab : List.of("baseline", "kmeans", "qat", "linear", "integer", "compare")) {
+            assertTrue(library.forTab(tab).isPresent(), tab);
+        }
+        // "Why quantize?" numbers the steps as the sidebar does
+        Block.ItemList steps = LessonMarkup.parse(library.pages().get(0).body()).stream()
+                .filter(b -> b instanceof Block.ItemList)
+                .map(b -> (Block.ItemList) b).filter(Block.ItemList::numbered).findFirst().orElseThrow();
+        assertEquals(List.of("1.", "2–3.", "4.", "5.", "6."), steps.markers());
+        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer", "compare", ""),
                 library.pages().stream().map(LessonPage::tab).toList());
         assertEquals("Measure the fp32 model", library.forTab("baseline").orElseThrow().title());
     }

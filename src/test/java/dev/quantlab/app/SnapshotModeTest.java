@@ -1,5 +1,6 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.export.ExportFilesTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

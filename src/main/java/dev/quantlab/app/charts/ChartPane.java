@@ -1,5 +1,6 @@
 package dev.quantlab.app.charts;
 
+import dev.quantlab.app.export.ChartData;
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.ImageFormat;
@@ -15,7 +16,7 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * A chart on screen: a JFreeChart {@link ChartViewer} with an export menu (right click, or the small button in
- * the corner) offering PNG at 2x, SVG and PDF.
+ * the corner) offering PNG at 2x, SVG, PDF, and the chart's data as CSV.
  */
 public final class ChartPane extends StackPane {
     private final ChartViewer viewer;
@@ -39,6 +40,13 @@ public final class ChartPane extends StackPane {
             inButton.setOnAction(e -> export.exportFigure(figure.get(), f));
             button.getItems().add(inButton);
         }
+        String csv = texts.t("app.format.csv");
+        MenuItem csvInMenu = new MenuItem(texts.t("app.chart.exportAs", csv));
+        csvInMenu.setOnAction(e -> export.exportTable(ChartData.table(figure.get())));
+        menu.getItems().add(csvInMenu);
+        MenuItem csvInButton = new MenuItem(texts.t("app.chart.formatItem", csv));
+        csvInButton.setOnAction(e -> export.exportTable(ChartData.table(figure.get())));
+        button.getItems().add(csvInButton);
         viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
         StackPane.setAlignment(button, Pos.TOP_RIGHT);
         getChildren().addAll(viewer, button);

@@ -19,8 +19,9 @@ public final class ChartRenderer {
 
     private ChartRenderer() { }
 
+    /** Writes a copy of {@code figure}'s chart in the {@link SlideStyle} (the chart itself is left as it is). */
     public static void write(Figure figure, ImageFormat format, OutputStream out) throws IOException {
-        JFreeChart chart = figure.chart();
+        JFreeChart chart = SlideStyle.apply(figure.snapshot().chart());
         int w = figure.width();
         int h = figure.height();
         switch (format) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
@@ -45,6 +46,26 @@ public final class ExportActions {
         return language.texts();
     }
 
+    /** Where the next save dialog starts: the folder of an earlier export (e.g. from the settings). */
+    public void rememberFolder(Optional<Path> folder) {
+        lastFolder = folder.map(p -> p.toAbsolutePath()).orElse(null);
+    }
+
+    /** The folder of the last export, if any (kept in the settings). */
+    public Optional<Path> lastFolder() {
+        return Optional.ofNullable(lastFolder);
+    }
+
+    /** The folder a save dialog starts in: the last export's if it still exists, else the user's home (never the
+     * folder the app was started from). */
+    File initialFolder() {
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            return lastFolder.toFile();
+        }
+        File home = new File(System.getProperty("user.home", "."));
+        return home.isDirectory() ? home : null;
+    }
+
     /** Replaces the confirm dialog (tests use {@link OverwritePolicy#ALWAYS} or {@link OverwritePolicy#NEVER}). */
     public void setOverwritePolicy(OverwritePolicy policy) {
         this.policy = policy;
@@ -54,7 +75,6 @@ public final class ExportActions {
     public void exportFigure(Figure figure, ImageFormat format) {
         File f = saveChooser(figure.name(), format.description(language.texts()), format.extension()).showSaveDialog(owner.get());
         if (f != null) {
-            lastFolder = f.toPath().toAbsolutePath().getParent();
             exportFigureTo(figure, format, f.toPath(), r -> { });
         }
     }
@@ -65,6 +85,7 @@ public final class ExportActions {
      * allows (asked here, before the job starts). {@code done} gets the result.
      */
     public void exportFigureTo(Figure figure, ImageFormat format, Path file, Consumer<ExportResult> done) {
+        remember(file);
         Figure copy = figure.snapshot();
         OverwritePolicy decided = decide(List.of(file));
         jobs.submit(language.t("app.export.fileJob", String.valueOf(file.getFileName())),
@@ -78,12 +99,12 @@ public final class ExportActions {
     public void exportTable(DataTable table) {
         File f = saveChooser(table.name(), language.t("app.format.csv"), "csv").showSaveDialog(owner.get());
         if (f != null) {
-            lastFolder = f.toPath().toAbsolutePath().getParent();
             exportTableTo(table, f.toPath());
         }
     }
 
     public ExportResult exportTableTo(DataTable table, Path file) {
+        remember(file);
         return run(() -> new Exporter(policy).exportTable(table, file));
     }
 
@@ -91,12 +112,9 @@ public final class ExportActions {
     public void exportAll(Supplier<FigureSet> set) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(language.t("app.export.folderTitle"));
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
+        chooser.setInitialDirectory(initialFolder());
         File dir = chooser.showDialog(owner.get());
         if (dir != null) {
-            lastFolder = dir.toPath();
             exportAllTo(set.get(), dir.toPath(), r -> { });
         }
     }
@@ -110,6 +128,7 @@ public final class ExportActions {
             notice.accept(language.t("app.export.nothing"));
             return;
         }
+        lastFolder = folder.toAbsolutePath();
         FigureSet copy = set.snapshot();
         OverwritePolicy decided = decide(Exporter.plannedFiles(copy, folder));
         jobs.submit(language.t("app.export.job", String.valueOf(folder.getFileName())),
@@ -140,14 +159,19 @@ public final class ExportActions {
         }
     }
 
+    private void remember(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            lastFolder = parent;
+        }
+    }
+
     private FileChooser saveChooser(String name, String description, String extension) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(language.t("app.export.chooserTitle", description));
         chooser.setInitialFileName(name + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
+        chooser.setInitialDirectory(initialFolder());
         return chooser;
     }
 }
