@@ -126,7 +126,7 @@ public class QuantLabApp extends Application {
     }
 
     /** The saved choice if there is one, else the configured language (the system locale by default). */
-    static Locale startLanguage(WindowSettings saved, AppConfig c) {
+    public static Locale startLanguage(WindowSettings saved, AppConfig c) {
         Locale wanted = saved.locale().orElse(c.language() != null ? c.language() : Locale.getDefault());
         return Texts.supported(wanted);
     }

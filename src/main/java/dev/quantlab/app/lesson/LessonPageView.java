@@ -86,7 +86,7 @@ public final class LessonPageView extends VBox {
     private static void collect(List<Node> nodes, StringBuilder sb) {
         for (Node n : nodes) {
             if (n instanceof Text t) {
-                sb.append(t.getText());
+                sb.append(t.getText().replace('\u00A0', ' ')); // formulas keep their terms whole with no-break spaces
             } else if (n instanceof Label l) {
                 sb.append(l.getText()).append('\n');
             } else if (n instanceof javafx.scene.Parent p) {

@@ -1,4 +1,4 @@
-package dev.quantlab.app;
+package dev.quantlab.app.jobs;
 
 import dev.quantlab.app.i18n.Language;
 import java.util.Locale;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.jobs.Job;
-import dev.quantlab.app.jobs.JobProgress;
-import dev.quantlab.app.jobs.JobRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
