@@ -87,6 +87,9 @@ public final class LessonPageView extends VBox {
         for (Node n : nodes) {
             if (n instanceof Text t) {
                 sb.append(t.getText().replace('\u00A0', ' ')); // formulas keep their terms whole with no-break spaces
+            } else if (n instanceof FormulaPane f) {
+                f.terms().forEach(term -> collect(term.getChildren(), sb)); // one line, however it wraps
+                sb.append('\n');
             } else if (n instanceof Label l) {
                 sb.append(l.getText()).append('\n');
             } else if (n instanceof javafx.scene.Parent p) {
