@@ -17,6 +17,8 @@ public final class MathView {
 
     /** Relations a formula may be broken before, when the pane is too narrow for it on one line. */
     static final Set<String> BREAK_BEFORE = Set.of("=", "≈", "≤", "≥", "≠", "→", "←");
+    private static final String OPEN = "([{⌊⌈";
+    private static final String CLOSE = ")]}⌋⌉";
 
     /** Text nodes for {@code tex} at {@code size} points, ready to go into a TextFlow. */
     public static List<Text> render(String tex, double size) {
@@ -25,7 +27,7 @@ public final class MathView {
 
     /**
      * The formula cut into terms, each to be set on one line: a new term starts at each relation on the base line
-     * ({@link #BREAK_BEFORE}), e.g. {@code 9,228,362 × 4 bytes} | {@code = 35.20 MiB}. Spaces inside a term are
+     * ({@link #BREAK_BEFORE}) outside brackets, e.g. {@code 9,228,362 × 4 bytes} | {@code = 35.20 MiB}. Spaces inside a term are
      * no-break spaces, so a term is never broken inside ("35.20" and "MiB" stay together).
      */
     public static List<List<Text>> renderTerms(String tex, double size) {
@@ -39,11 +41,14 @@ public final class MathView {
     static List<List<MathAtom>> terms(List<MathAtom> atoms) {
         List<List<MathAtom>> out = new ArrayList<>();
         List<MathAtom> term = new ArrayList<>();
+        int depth = 0; // inside brackets a relation belongs to its group: 1(I_j = k) is never cut
         for (MathAtom a : atoms) {
             String text = a.text();
             int from = 0;
             for (int i = 0; a.level() == 0 && i < text.length(); i++) {
-                if (BREAK_BEFORE.contains(String.valueOf(text.charAt(i)))) {
+                char c = text.charAt(i);
+                depth += OPEN.indexOf(c) >= 0 ? 1 : CLOSE.indexOf(c) >= 0 ? -1 : 0;
+                if (depth <= 0 && BREAK_BEFORE.contains(String.valueOf(c))) {
                     if (i > from) {
                         term.add(noBreak(a, text.substring(from, i)));
                     }

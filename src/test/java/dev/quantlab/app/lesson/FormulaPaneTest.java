@@ -45,6 +45,13 @@ class FormulaPaneTest {
         assertTrue(texts.get(0).contains("×") && texts.get(0).contains("bytes"), texts.toString());
         assertTrue(texts.get(1).startsWith("=") && texts.get(1).matches(".*35\\.20\u00A0+MiB.*"), texts.toString());
         assertTrue(texts.stream().noneMatch(t -> t.contains(" ")), "no breakable space inside a term: " + texts);
+        // a relation inside brackets belongs to its group
+        List<List<Text>> gradient = MathView.renderTerms(
+                "\\partial L / \\partial c_k = \\sum_j \\partial L / \\partial W_j \\cdot \\mathbf{1}(I_j = k)", 16);
+        assertEquals(2, gradient.size());
+        String last = gradient.get(1).stream().map(Text::getText).collect(Collectors.joining());
+        assertTrue(last.startsWith("=") && last.endsWith(")"), last);
+        assertEquals(2, last.chars().filter(c -> c == '=').count(), last);
     }
 
     @Test
