@@ -18,6 +18,8 @@ public final class MathView {
     /** Relations a formula may be broken before, when the pane is too narrow for it on one line. */
     static final Set<String> BREAK_BEFORE = Set.of("=", "≈", "≤", "≥", "≠", "→", "←");
     private static final String OPEN = "([{⌊⌈";
+    /** The space of {@code \quad}, which separates equations on one line. */
+    private static final char QUAD = '\u2003';
     private static final String CLOSE = ")]}⌋⌉";
 
     /** Text nodes for {@code tex} at {@code size} points, ready to go into a TextFlow. */
@@ -27,7 +29,8 @@ public final class MathView {
 
     /**
      * The formula cut into terms, each to be set on one line: a new term starts at each relation on the base line
-     * ({@link #BREAK_BEFORE}) outside brackets, e.g. {@code 9,228,362 × 4 bytes} | {@code = 35.20 MiB}. Spaces inside a term are
+     * ({@link #BREAK_BEFORE}) outside brackets, and after a {@code \quad} between equations, e.g.
+     * {@code 9,228,362 × 4 bytes} | {@code = 35.20 MiB}. Spaces inside a term are
      * no-break spaces, so a term is never broken inside ("35.20" and "MiB" stay together).
      */
     public static List<List<Text>> renderTerms(String tex, double size) {
@@ -57,6 +60,11 @@ public final class MathView {
                         term = new ArrayList<>();
                     }
                     from = i;
+                } else if (depth <= 0 && c == QUAD) { // between two equations: a new line may start after it
+                    term.add(noBreak(a, text.substring(from, i + 1)));
+                    out.add(term);
+                    term = new ArrayList<>();
+                    from = i + 1;
                 }
             }
             if (from < text.length()) {

@@ -52,6 +52,12 @@ class FormulaPaneTest {
         String last = gradient.get(1).stream().map(Text::getText).collect(Collectors.joining());
         assertTrue(last.startsWith("=") && last.endsWith(")"), last);
         assertEquals(2, last.chars().filter(c -> c == '=').count(), last);
+        // two equations on one line may part after the \quad between them
+        List<String> folded = MathView.renderTerms("f = \\gamma, \\quad W' = W \\cdot f", 16).stream()
+                .map(t -> t.stream().map(Text::getText).collect(Collectors.joining())).toList();
+        assertEquals(4, folded.size(), folded.toString());
+        assertTrue(folded.get(1).startsWith("=") && folded.get(1).contains("\u2003"), folded.toString());
+        assertTrue(folded.get(2).replace('\u00A0', ' ').strip().startsWith("W'"), folded.toString());
     }
 
     @Test
