@@ -4,7 +4,8 @@ import dev.quantlab.app.common.Prompts;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Theme;
 import dev.quantlab.app.export.ExportActions;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.lesson.LessonLibrary;
 import dev.quantlab.app.services.AppConfig;
@@ -17,32 +18,37 @@ import javafx.stage.Window;
 
 /**
  * The app's wiring, in one place: the services, the export commands, the prompts and the main window with its
- * tabs. {@link QuantLabApp} builds it with dialogs; tests build it with recording doubles. Build it on the FX
- * thread, in the language already chosen ({@link I18n#locale()}).
+ * tabs, and the window's {@link Language} (from {@link AppConfig#language()}). {@link QuantLabApp} builds it with
+ * dialogs; tests build it with recording doubles. Build it on the FX thread.
  */
 public final class AppWiring implements AutoCloseable {
+    private final Language language;
     private final AppServices services;
     private final ExportActions export;
     private final MainWindow window;
 
     /**
      * @param owner   the window dialogs belong to
-     * @param errors  where errors go (the error dialog)
+     * @param errors  where errors go (the error dialog), given the window's language
      * @param prompts what to do when the model or the data is missing, given the services
      * @param quit    what File &gt; Quit does
      */
-    public AppWiring(AppConfig config, Supplier<Window> owner, ErrorReporter errors, DatasetDownloader downloader,
-                     Function<AppServices, Prompts> prompts, Runnable quit) {
-        services = new AppServices(config, errors, downloader);
-        export = new ExportActions(owner, services.jobs(), errors, services.notice()::set);
+    @SuppressWarnings("removal")
+    public AppWiring(AppConfig config, Supplier<Window> owner, Function<Language, ErrorReporter> errors,
+                     DatasetDownloader downloader, Function<AppServices, Prompts> prompts, Runnable quit) {
+        language = new Language(config.language());
+        LegacyTexts.follow(language); // until no tab reads the static I18n any more (issue #16)
+        ErrorReporter reporter = errors.apply(language);
+        services = new AppServices(config, language, reporter, downloader);
+        export = new ExportActions(owner, services.jobs(), reporter, services.notice()::set, language);
         window = new MainWindow(new TabContext(services, export, prompts.apply(services)),
-                LessonLibrary.load(I18n.locale()), quit);
+                LessonLibrary.load(language.locale()), quit);
     }
 
     /** A themed scene showing the main window. */
     public Scene scene(double width, double height) {
         Scene scene = new Scene(window.root(), width, height);
-        Theme.apply(scene);
+        Theme.apply(scene, language.locale());
         return scene;
     }
 

@@ -3,7 +3,8 @@ package dev.quantlab.app;
 import dev.quantlab.app.common.LessonTab;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Theme;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.lesson.LessonLibrary;
 import dev.quantlab.app.lesson.LessonPage;
 import dev.quantlab.app.lesson.LessonPanel;
@@ -14,23 +15,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
 /**
  * The main window's content: a menu bar, the lesson navigator beside the tabs, and the status bar. Selecting
  * a lesson step selects its tab and the other way round. Tabs come from {@link LessonTabs}.
  * <p>
- * Texts come from {@link I18n}. {@link #switchLanguage} rebuilds the menus, the navigator, the status bar and
+ * Texts come from the window's {@link Language}. {@link #switchLanguage} rebuilds the menus, the navigator, the status bar and
  * every tab's view in the new language; the services (model, data, running jobs) and the tabs' view models
  * (results) stay as they are.
  */
@@ -41,6 +36,7 @@ public final class MainWindow {
     private static final double LESSON_SHARE = 0.27;
 
     private final TabContext ctx;
+    private final Language language;
     private final Runnable quit;
     private final BorderPane root = new BorderPane();
     private final TabPane tabPane = new TabPane();
@@ -54,6 +50,7 @@ public final class MainWindow {
 
     public MainWindow(TabContext ctx, LessonLibrary library, Runnable quit) {
         this.ctx = ctx;
+        this.language = ctx.services().language();
         this.quit = quit;
         this.library = library;
         this.tabs = LessonTabs.create(ctx);
@@ -71,7 +68,7 @@ public final class MainWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(LESSON_SHARE);
         menuBar = buildMenuBar();
-        statusBar = new StatusBarView(ctx.services());
+        statusBar = new StatusBarView(ctx.services(), language.texts());
         root.setTop(menuBar);
         root.setCenter(split);
         root.setBottom(statusBar.node());
@@ -84,7 +81,7 @@ public final class MainWindow {
     }
 
     private LessonPanel newLessonPanel(LessonLibrary lib) {
-        LessonPanel panel = new LessonPanel(lib);
+        LessonPanel panel = new LessonPanel(lib, language.texts());
         SplitPane.setResizableWithParent(panel, false);
         panel.selectedPage().addListener((o, a, page) -> {
             if (page != null && page.hasTab()) {
@@ -95,62 +92,20 @@ public final class MainWindow {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem openModel = new MenuItem(I18n.t("app.menu.openModel"));
-        openModel.setId("menuOpenModel");
-        openModel.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        openModel.setOnAction(e -> ctx.prompts().openModelFile());
-        MenuItem data = new MenuItem(I18n.t("app.menu.data"));
-        data.setId("menuData");
-        data.setOnAction(e -> ctx.prompts().needData());
-        MenuItem exportAll = new MenuItem(I18n.t("app.menu.exportAll"));
-        exportAll.setId("menuExportAll");
-        exportAll.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        exportAll.setOnAction(e -> currentTab().ifPresent(t -> ctx.export().exportAll(t::figures)));
-        MenuItem exit = new MenuItem(I18n.t("app.menu.quit"));
-        exit.setId("menuQuit");
-        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        exit.setOnAction(e -> quit.run());
-        Menu file = new Menu(I18n.t("app.menu.file"), null, openModel, data, new SeparatorMenuItem(), exportAll,
-                new SeparatorMenuItem(), exit);
-        file.setId("menuFile");
-
-        Menu language = new Menu(I18n.t("app.menu.language"));
-        language.setId("menuLanguage");
-        ToggleGroup group = new ToggleGroup();
-        for (Locale l : I18n.SUPPORTED) {
-            RadioMenuItem item = new RadioMenuItem(languageName(l));
-            item.setId(LANGUAGE_ITEM_PREFIX + l.toLanguageTag());
-            item.setToggleGroup(group);
-            item.setSelected(l.equals(I18n.locale()));
-            item.setOnAction(e -> {
-                if (!l.equals(I18n.locale())) {
-                    switchLanguage(l);
-                }
-            });
-            language.getItems().add(item);
-        }
-        Menu view = new Menu(I18n.t("app.menu.view"), null, language);
-        view.setId("menuView");
-        MenuBar bar = new MenuBar(file, view);
-        bar.setId("menuBar");
-        return bar;
-    }
-
-    /** A language's name in that language ("English", "繁體中文"), as the language menu lists it. */
-    public static String languageName(Locale l) {
-        return I18n.t("app.language." + I18n.supported(l).toLanguageTag());
+        return new MainMenu(() -> ctx.prompts().openModelFile(), () -> ctx.prompts().needData(),
+                () -> currentTab().ifPresent(t -> ctx.export().exportAll(t::figures)), quit, this::switchLanguage)
+                .build(language.texts());
     }
 
     /**
-     * Shows the whole window in {@code locale} (one of {@link I18n#SUPPORTED}): sets {@link I18n}'s language,
+     * Shows the whole window in {@code locale} (one of {@link Texts#SUPPORTED}): sets the window's language,
      * refreshes the services' messages, rebuilds menus, lesson pages, status bar and tab views, keeping the
      * selected tab, the loaded model and data, results and running jobs. Then tells the listener (which saves
      * the choice). Call on the FX thread.
      */
     public void switchLanguage(Locale locale) {
-        Locale l = I18n.supported(locale);
-        I18n.setLocale(l);
-        ctx.services().language().use(l);
+        Locale l = Texts.supported(locale);
+        language.use(l);
         String selected = selectedTabId();
         double[] dividers = split.getDividerPositions();
         ctx.services().relocalize();
@@ -181,13 +136,14 @@ public final class MainWindow {
         }
 
         if (root.getScene() != null) {
-            Theme.applyLanguage(root.getScene());
+            Theme.applyLanguage(root.getScene(), l);
         }
         statusBar.dispose();
-        statusBar = new StatusBarView(ctx.services());
+        statusBar = new StatusBarView(ctx.services(), language.texts());
         root.setBottom(statusBar.node());
-        ctx.services().notice().set(allRebuilt ? I18n.t("app.notice.language", languageName(l))
-                : I18n.t("app.notice.languagePartly", languageName(l)));
+        Texts texts = language.texts();
+        ctx.services().notice().set(allRebuilt ? texts.t("app.notice.language", MainMenu.languageName(texts, l))
+                : texts.t("app.notice.languagePartly", MainMenu.languageName(texts, l)));
         onLanguageChanged.accept(l);
     }
 

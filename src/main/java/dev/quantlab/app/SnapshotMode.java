@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
@@ -19,26 +19,34 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code gui --snapshot DIR}: selects each tab, waits until it signals that its first content is shown (or a
- * timeout passes), lets the scene render, and writes {@code DIR/<tab id>.png}; then runs {@code done}.
+ * timeout passes), with {@code --run-jobs} starts the tab's snapshot job and waits for its end, lets the scene
+ * render, and writes {@code DIR/<tab>-<width>x<height>-<language>.png} ({@link SnapshotOptions#fileName}); then
+ * runs {@code done}.
  */
 public final class SnapshotMode {
-    public static final String PARAM = "snapshot";
     static final Duration READY_TIMEOUT = Duration.seconds(60);
+    static final Duration JOB_TIMEOUT = Duration.minutes(10);
     static final Duration SETTLE = Duration.millis(600);
     private static final AtomicReference<String> FAILURE = new AtomicReference<>();
 
-    /** A tab to capture: select it, then wait for {@code ready}. */
-    public record Target(String name, Runnable select, ObservableBooleanValue ready) { }
-
-    private final Path dir;
-
-    public SnapshotMode(Path dir) {
-        this.dir = dir;
+    /**
+     * A tab to capture: select it, then wait for {@code ready}; with {@code --run-jobs}, then start {@code job}
+     * (empty: nothing to run) and wait until the value it gives becomes true.
+     */
+    public record Target(String name, Runnable select, ObservableBooleanValue ready,
+                         Supplier<Optional<ObservableBooleanValue>> job) {
+        /** A target without a job. */
+        public Target(String name, Runnable select, ObservableBooleanValue ready) {
+            this(name, select, ready, Optional::empty);
+        }
     }
 
-    public static Optional<SnapshotMode> fromParameters(Map<String, String> named) {
-        String d = named.get(PARAM);
-        return d == null ? Optional.empty() : Optional.of(new SnapshotMode(Path.of(d)));
+    private final SnapshotOptions options;
+    private final Path dir;
+
+    public SnapshotMode(SnapshotOptions options) {
+        this.options = options;
+        this.dir = options.dir();
     }
 
     /** Why the last snapshot run failed, if it did (read by the CLI after the app exits). */
@@ -69,29 +77,38 @@ public final class SnapshotMode {
         }
         Target t = targets.get(i);
         t.select().run();
-        whenReady(t, () -> {
+        Runnable capture = () -> {
             PauseTransition settle = new PauseTransition(SETTLE);
             settle.setOnFinished(e -> {
-                write(stage, dir.resolve(t.name() + ".png"));
+                write(stage, dir.resolve(options.fileName(t.name())));
                 next(stage, targets, i + 1, done);
             });
             settle.play();
+        };
+        whenTrue(t.name(), "ready", t.ready(), READY_TIMEOUT, () -> {
+            Optional<ObservableBooleanValue> job = options.runJobs() ? t.job().get() : Optional.empty();
+            if (job.isPresent()) {
+                whenTrue(t.name(), "done with its job", job.get(), JOB_TIMEOUT, capture);
+            } else {
+                capture.run();
+            }
         });
     }
 
-    private static void whenReady(Target t, Runnable then) {
-        if (t.ready().get()) {
+    private static void whenTrue(String name, String what, ObservableBooleanValue value, Duration limit,
+                                 Runnable then) {
+        if (value.get()) {
             then.run();
             return;
         }
         boolean[] fired = {false};
-        PauseTransition timeout = new PauseTransition(READY_TIMEOUT);
+        PauseTransition timeout = new PauseTransition(limit);
         ChangeListener<Boolean> onReady = new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
                 if (is && !fired[0]) {
                     fired[0] = true;
-                    t.ready().removeListener(this);
+                    value.removeListener(this);
                     timeout.stop();
                     then.run();
                 }
@@ -100,13 +117,13 @@ public final class SnapshotMode {
         timeout.setOnFinished(e -> {
             if (!fired[0]) {
                 fired[0] = true;
-                t.ready().removeListener(onReady);
-                System.err.println("snapshot: tab " + t.name() + " not ready after " + READY_TIMEOUT.toSeconds()
+                value.removeListener(onReady);
+                System.err.println("snapshot: tab " + name + " not " + what + " after " + limit.toSeconds()
                         + " s; capturing it as it is");
                 then.run();
             }
         });
-        t.ready().addListener(onReady);
+        value.addListener(onReady);
         timeout.play();
     }
 

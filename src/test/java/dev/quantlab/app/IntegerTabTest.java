@@ -2,6 +2,7 @@ package dev.quantlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.quantlab.app.export.ExportFilesTest;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.integer.Comparison;
 import dev.quantlab.app.integer.IntegerTab;

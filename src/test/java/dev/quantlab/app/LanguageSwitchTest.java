@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quantlab.app.baseline.BaselineTab;
 import dev.quantlab.app.common.LessonTab;
 import dev.quantlab.app.export.Figure;
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.kmeans.KMeansTab;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,6 @@ class LanguageSwitchTest {
     void close(FxRobot robot) {
         robot.interact(() -> {
             app.close();
-            I18n.setLocale(Locale.ENGLISH);
         });
     }
 
@@ -112,7 +110,7 @@ class LanguageSwitchTest {
         assertEquals("Quantize at 6 bits", text(robot, "#quantizeButton"));
 
         choose(robot, Locale.TRADITIONAL_CHINESE);
-        assertEquals(Locale.TRADITIONAL_CHINESE, I18n.locale());
+        assertEquals(Locale.TRADITIONAL_CHINESE, app.services.language().locale());
         assertEquals(List.of(Locale.TRADITIONAL_CHINESE), announced);
         assertEquals(List.of("基準模型", "K-Means"), tabTitles().subList(0, 2));
         assertEquals("評估", text(robot, "#evaluateButton"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.app.export.ExportFilesTest;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.linear.LayerQuantization;
 import dev.quantlab.app.linear.LinearPreviews;

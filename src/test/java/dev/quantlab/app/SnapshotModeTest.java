@@ -1,5 +1,6 @@
 package dev.quantlab.app;
 
+import dev.quantlab.app.export.ExportFilesTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,17 +44,55 @@ class SnapshotModeTest {
                 label.setText("second");
                 secondReady.set(true);
             });
-            new SnapshotMode(dir).capture(stage, List.of(
+            new SnapshotMode(new SnapshotOptions(dir, 300, 200, java.util.Locale.ENGLISH, false)).capture(stage, List.of(
                     new SnapshotMode.Target("one", () -> { }, new SimpleBooleanProperty(true)),
                     new SnapshotMode.Target("two", later::play, secondReady)), done::countDown);
         });
         assertTrue(done.await(20, TimeUnit.SECONDS));
-        ExportFilesTest.assertPng(dir.resolve("one.png"));
-        ExportFilesTest.assertPng(dir.resolve("two.png"));
+        ExportFilesTest.assertPng(dir.resolve("one-300x200-en.png"));
+        ExportFilesTest.assertPng(dir.resolve("two-300x200-en.png"));
         // the label reads "first" until the second target is ready: a capture before that would equal one.png
-        assertFalse(samePixels(dir.resolve("one.png"), dir.resolve("two.png")),
+        assertFalse(samePixels(dir.resolve("one-300x200-en.png"), dir.resolve("two-300x200-en.png")),
                 "the second target was captured after it became ready");
         assertEquals(true, SnapshotMode.failure().isEmpty());
+    }
+
+    @Test
+    void withRunJobsATabIsCapturedOnceItsJobHasEnded(FxRobot robot) throws Exception {
+        Label label = new Label("before the job");
+        SimpleBooleanProperty jobEnded = new SimpleBooleanProperty(false);
+        int[] started = {0};
+        CountDownLatch done = new CountDownLatch(2);
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(label, 300, 200));
+            stage.show();
+            java.util.function.Supplier<java.util.Optional<javafx.beans.value.ObservableBooleanValue>> job = () -> {
+                started[0]++;
+                PauseTransition work = new PauseTransition(Duration.millis(800));
+                work.setOnFinished(e -> {
+                    label.setText("after the job");
+                    jobEnded.set(true);
+                });
+                work.play();
+                return java.util.Optional.of(jobEnded);
+            };
+            SnapshotMode.Target target = new SnapshotMode.Target("tab", () -> { }, new SimpleBooleanProperty(true), job);
+            new SnapshotMode(new SnapshotOptions(dir.resolve("plain"), 300, 200, java.util.Locale.ENGLISH, false))
+                    .capture(stage, List.of(target), () -> {
+                        done.countDown();
+                        new SnapshotMode(new SnapshotOptions(dir.resolve("jobs"), 300, 200,
+                                java.util.Locale.TRADITIONAL_CHINESE, true)).capture(stage, List.of(target),
+                                done::countDown);
+                    });
+        });
+        assertTrue(done.await(20, TimeUnit.SECONDS));
+        assertEquals(1, started[0], "the job runs only with --run-jobs");
+        Path plain = dir.resolve("plain/tab-300x200-en.png");
+        Path withJob = dir.resolve("jobs/tab-300x200-zh-TW.png");
+        ExportFilesTest.assertPng(plain);
+        ExportFilesTest.assertPng(withJob);
+        assertFalse(samePixels(plain, withJob), "captured after the job changed the tab");
     }
 
     private static boolean samePixels(Path a, Path b) throws IOException {

@@ -2,7 +2,6 @@ package dev.quantlab.app;
 
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.OverwritePolicy;
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetDownloader;
@@ -25,8 +24,8 @@ public final class TestWindow implements AutoCloseable {
 
     public TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
         AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), Locale.ENGLISH);
-        I18n.setLocale(Locale.ENGLISH); // tests assert English texts unless they switch
-        AppWiring wiring = new AppWiring(config, () -> stage, errors, noDownloads(), s -> prompts, stage::close);
+        // tests assert English texts unless they switch
+        AppWiring wiring = new AppWiring(config, () -> stage, l -> errors, noDownloads(), s -> prompts, stage::close);
         services = wiring.services();
         window = wiring.window();
         export = wiring.export();
@@ -42,7 +41,7 @@ public final class TestWindow implements AutoCloseable {
         services.start();
     }
 
-    static DatasetDownloader noDownloads() {
+    public static DatasetDownloader noDownloads() {
         return (root, progress, cancel) -> {
             throw new UserFacingException("downloads are disabled in tests");
         };

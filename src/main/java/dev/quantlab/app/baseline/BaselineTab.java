@@ -1,8 +1,12 @@
 package dev.quantlab.app.baseline;
 
+import dev.quantlab.app.common.SnapshotJobs;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.services.ModelService;
+import dev.quantlab.app.services.TestSubset;
+import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** Step 1 of the lesson: the fp32 model's layers, size and accuracy. */
 public final class BaselineTab extends ViewTab {
@@ -21,6 +25,13 @@ public final class BaselineTab extends ViewTab {
     @Override
     protected void onLanguageChanged() {
         vm.relocalize();
+    }
+
+    /** For {@code gui --snapshot --run-jobs}: a short real run that fills the charts. */
+    @Override
+    public Optional<ObservableBooleanValue> startSnapshotJob() {
+        vm.subset().set(new TestSubset(100));
+        return SnapshotJobs.start(vm.job(), vm::evaluate);
     }
 
     BaselineViewModel viewModel() {

@@ -1,9 +1,10 @@
 package dev.quantlab.app.charts;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.export.ChartData;
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.ImageFormat;
+import dev.quantlab.app.i18n.Texts;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -15,28 +16,37 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * A chart on screen: a JFreeChart {@link ChartViewer} with an export menu (right click, or the small button in
- * the corner) offering PNG at 2x, SVG and PDF.
+ * the corner) offering PNG at 2x, SVG, PDF, and the chart's data as CSV.
  */
 public final class ChartPane extends StackPane {
     private final ChartViewer viewer;
     private final Supplier<Figure> figure;
-    private final MenuButton button = new MenuButton(I18n.t("app.chart.export"));
+    private final MenuButton button;
 
     public ChartPane(Supplier<Figure> figure, ExportActions export) {
         this.figure = figure;
+        Texts texts = export.texts();
+        this.button = new MenuButton(texts.t("app.chart.export"));
         this.viewer = new ChartViewer(figure.get().chart(), false);
         getStyleClass().add("chart-pane");
         ContextMenu menu = new ContextMenu();
         button.getStyleClass().add("chart-export-button");
-        button.setTooltip(new Tooltip(I18n.t("app.chart.exportTooltip")));
+        button.setTooltip(new Tooltip(texts.t("app.chart.exportTooltip")));
         for (ImageFormat f : ImageFormat.values()) {
-            MenuItem inMenu = new MenuItem(I18n.t("app.chart.exportAs", f.description()));
+            MenuItem inMenu = new MenuItem(texts.t("app.chart.exportAs", f.description(texts)));
             inMenu.setOnAction(e -> export.exportFigure(figure.get(), f));
             menu.getItems().add(inMenu);
-            MenuItem inButton = new MenuItem(I18n.t("app.chart.formatItem", f.description()));
+            MenuItem inButton = new MenuItem(texts.t("app.chart.formatItem", f.description(texts)));
             inButton.setOnAction(e -> export.exportFigure(figure.get(), f));
             button.getItems().add(inButton);
         }
+        String csv = texts.t("app.format.csv");
+        MenuItem csvInMenu = new MenuItem(texts.t("app.chart.exportAs", csv));
+        csvInMenu.setOnAction(e -> export.exportTable(ChartData.table(figure.get())));
+        menu.getItems().add(csvInMenu);
+        MenuItem csvInButton = new MenuItem(texts.t("app.chart.formatItem", csv));
+        csvInButton.setOnAction(e -> export.exportTable(ChartData.table(figure.get())));
+        button.getItems().add(csvInButton);
         viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
         StackPane.setAlignment(button, Pos.TOP_RIGHT);
         getChildren().addAll(viewer, button);

@@ -1,6 +1,8 @@
 package dev.quantlab.app.charts;
 
 import dev.quantlab.app.common.Theme;
+import dev.quantlab.app.i18n.LegacyTexts;
+import java.util.Locale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,9 +32,15 @@ public final class ChartStyle {
 
     private ChartStyle() { }
 
-    /** Applies the theme to a freshly created chart and returns it. */
+    /** @deprecated reads the static language: use {@link #apply(JFreeChart, Locale)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static JFreeChart apply(JFreeChart chart) {
-        String family = family();
+        return apply(chart, LegacyTexts.current().locale());
+    }
+
+    /** Applies the theme, with fonts for {@code locale}'s language, to a freshly created chart and returns it. */
+    public static JFreeChart apply(JFreeChart chart, Locale locale) {
+        String family = family(locale);
         StandardChartTheme theme = new StandardChartTheme("QuantLab");
         theme.setExtraLargeFont(new Font(family, Font.BOLD, 15));
         theme.setLargeFont(new Font(family, Font.BOLD, 12));
@@ -75,9 +83,15 @@ public final class ChartStyle {
         return chart;
     }
 
-    /** The chart font family for the current language: SansSerif, or in Chinese an installed CJK family. */
+    /** @deprecated reads the static language: use {@link #family(Locale)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static String family() {
-        if (!"zh".equals(dev.quantlab.app.i18n.I18n.locale().getLanguage())) {
+        return family(LegacyTexts.current().locale());
+    }
+
+    /** The chart font family for {@code locale}'s language: SansSerif, or in Chinese an installed CJK family. */
+    public static String family(Locale locale) {
+        if (!"zh".equals(locale.getLanguage())) {
             return Font.SANS_SERIF;
         }
         java.util.Optional<String> f = cjkFamily;
@@ -95,9 +109,15 @@ public final class ChartStyle {
         return f.orElse(Font.SANS_SERIF);
     }
 
-    /** A chart font in the current language's family (use it for labels, markers and annotations). */
+    /** @deprecated reads the static language: use {@link #font(Locale, int, float)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static Font font(int style, float size) {
-        return new Font(family(), style, Math.round(size));
+        return font(LegacyTexts.current().locale(), style, size);
+    }
+
+    /** A chart font in the family of {@code locale}'s language. */
+    public static Font font(Locale locale, int style, float size) {
+        return new Font(family(locale), style, Math.round(size));
     }
 
     /** A placeholder message drawn in an empty plot. */

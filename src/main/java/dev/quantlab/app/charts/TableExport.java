@@ -1,6 +1,5 @@
 package dev.quantlab.app.charts;
 
-import dev.quantlab.app.i18n.I18n;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.ExportActions;
 import java.util.function.Supplier;
@@ -13,7 +12,7 @@ public final class TableExport {
     private TableExport() { }
 
     public static void install(TableView<?> table, Supplier<DataTable> data, ExportActions export) {
-        MenuItem csv = new MenuItem(I18n.t("app.table.exportCsv"));
+        MenuItem csv = new MenuItem(export.texts().t("app.table.exportCsv"));
         csv.setOnAction(e -> export.exportTable(data.get()));
         table.setContextMenu(new ContextMenu(csv));
     }

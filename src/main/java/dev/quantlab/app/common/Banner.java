@@ -1,6 +1,7 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.ModelService;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -12,8 +13,14 @@ import javafx.scene.layout.Priority;
 /** A yellow notice with one action, shown only while {@code visible} holds (e.g. "no model: Open model…"). */
 public final class Banner extends HBox {
     /** The notice shown while no model is loaded, with a button that opens a weights file. */
+    public static Banner missingModel(Texts texts, ModelService model, Prompts prompts) {
+        return new Banner(model.message(), model.unavailable(), texts.t("app.banner.openModel"), prompts::openModelFile);
+    }
+
+    /** @deprecated reads the static language: use {@link #missingModel(Texts, ModelService, Prompts)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static Banner missingModel(ModelService model, Prompts prompts) {
-        return new Banner(model.message(), model.unavailable(), I18n.t("app.banner.openModel"), prompts::openModelFile);
+        return missingModel(LegacyTexts.current(), model, prompts);
     }
 
     public Banner(ObservableStringValue text, ObservableBooleanValue visible, String action, Runnable onAction) {

@@ -1,6 +1,6 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.services.DatasetService;
 import java.io.File;
@@ -24,19 +24,24 @@ final class DataDialog extends Dialog<Void> {
     private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Label progressText = new Label();
-    private final Button download = new Button(I18n.t("app.data.dialog.download"));
-    private final Button choose = new Button(I18n.t("app.data.dialog.choose"));
-    private final Button cancel = new Button(I18n.t("app.data.dialog.cancel"));
+    private final Texts texts;
+    private final Button download;
+    private final Button choose;
+    private final Button cancel;
     private Job<Path> job;
 
-    DataDialog(Window owner, DatasetService data) {
+    DataDialog(Window owner, DatasetService data, Texts texts) {
         this.data = data;
+        this.texts = texts;
+        download = new Button(texts.t("app.data.dialog.download"));
+        choose = new Button(texts.t("app.data.dialog.choose"));
+        cancel = new Button(texts.t("app.data.dialog.cancel"));
         initOwner(owner);
-        setTitle(I18n.t("app.data.dialog.title"));
-        setHeaderText(I18n.t("app.data.dialog.header"));
+        setTitle(texts.t("app.data.dialog.title"));
+        setHeaderText(texts.t("app.data.dialog.header"));
         message.setWrapText(true);
         message.setText(data.message().get());
-        Label how = new Label(I18n.t("app.data.dialog.how", data.root().get().toAbsolutePath().toString()));
+        Label how = new Label(texts.t("app.data.dialog.how", data.root().get().toAbsolutePath().toString()));
         how.setWrapText(true);
         download.getStyleClass().add("accent");
         download.setOnAction(e -> startDownload());
@@ -52,9 +57,9 @@ final class DataDialog extends Dialog<Void> {
         box.setPrefWidth(520);
         box.getStyleClass().add("dialog-body");
         getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().add(new ButtonType(I18n.t("app.dialog.close"),
+        getDialogPane().getButtonTypes().add(new ButtonType(texts.t("app.dialog.close"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
-        Theme.apply(getDialogPane());
+        Theme.apply(getDialogPane(), texts.locale());
         data.status().addListener((o, a, s) -> {
             message.setText(data.message().get());
             if (s == DatasetService.Status.AVAILABLE) {
@@ -84,7 +89,7 @@ final class DataDialog extends Dialog<Void> {
 
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(I18n.t("app.data.dialog.chooserTitle"));
+        chooser.setTitle(texts.t("app.data.dialog.chooserTitle"));
         File dir = chooser.showDialog(getOwner());
         if (dir != null && !data.chooseFolder(dir.toPath())) {
             message.setText(data.message().get());

@@ -1,6 +1,7 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.ModelService;
 import java.io.File;
@@ -16,10 +17,12 @@ public final class DialogPrompts implements Prompts {
     private final Supplier<Window> owner;
     private final DatasetService data;
     private final ModelService model;
+    private final Language language;
     private DataDialog open;
 
-    public DialogPrompts(Supplier<Window> owner, DatasetService data, ModelService model) {
+    public DialogPrompts(Supplier<Window> owner, DatasetService data, ModelService model, Language language) {
         this.owner = owner;
+        this.language = language;
         this.data = data;
         this.model = model;
     }
@@ -29,18 +32,19 @@ public final class DialogPrompts implements Prompts {
         if (open != null && open.isShowing()) {
             return;
         }
-        open = new DataDialog(owner.get(), data);
+        open = new DataDialog(owner.get(), data, language.texts());
         open.show();
     }
 
     @Override
     public void needModel() {
-        ButtonType choose = new ButtonType(I18n.t("app.model.dialog.open"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType close = new ButtonType(I18n.t("app.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Texts texts = language.texts();
+        ButtonType choose = new ButtonType(texts.t("app.model.dialog.open"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = new ButtonType(texts.t("app.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, model.message().get(), choose, close);
         alert.initOwner(owner.get());
-        alert.setTitle(I18n.t("app.model.dialog.title"));
-        alert.setHeaderText(I18n.t("app.model.dialog.header"));
+        alert.setTitle(texts.t("app.model.dialog.title"));
+        alert.setHeaderText(texts.t("app.model.dialog.header"));
         if (alert.showAndWait().orElse(close) == choose) {
             openModelFile();
         }
@@ -49,12 +53,13 @@ public final class DialogPrompts implements Prompts {
     /** A file chooser for .safetensors / .pth files; loads the chosen one. */
     @Override
     public void openModelFile() {
+        Texts texts = language.texts();
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("app.model.chooser.title"));
+        chooser.setTitle(texts.t("app.model.chooser.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(I18n.t("app.model.chooser.weights"), "*.safetensors", "*.pth",
+                new FileChooser.ExtensionFilter(texts.t("app.model.chooser.weights"), "*.safetensors", "*.pth",
                         "*.pt"),
-                new FileChooser.ExtensionFilter(I18n.t("app.model.chooser.all"), "*"));
+                new FileChooser.ExtensionFilter(texts.t("app.model.chooser.all"), "*"));
         if (model.path().get() != null && model.path().get().toAbsolutePath().getParent() != null
                 && model.path().get().toAbsolutePath().getParent().toFile().isDirectory()) {
             chooser.setInitialDirectory(model.path().get().toAbsolutePath().getParent().toFile());

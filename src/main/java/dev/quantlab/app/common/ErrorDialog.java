@@ -1,6 +1,7 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.core.CancelledException;
@@ -14,9 +15,11 @@ import javafx.stage.Window;
 /** The one error dialog: a readable sentence, with the technical details folded away. */
 public final class ErrorDialog implements ErrorReporter {
     private final Supplier<Window> owner;
+    private final Language language;
 
-    public ErrorDialog(Supplier<Window> owner) {
+    public ErrorDialog(Supplier<Window> owner, Language language) {
         this.owner = owner;
+        this.language = language;
     }
 
     @Override
@@ -24,12 +27,13 @@ public final class ErrorDialog implements ErrorReporter {
         if (error instanceof CancelledException) {
             return;
         }
+        Texts texts = language.texts();
         Alert alert = new Alert(Alert.AlertType.ERROR, "",
-                new javafx.scene.control.ButtonType(I18n.t("app.dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+                new javafx.scene.control.ButtonType(texts.t("app.dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         alert.initOwner(owner.get());
-        alert.setTitle(I18n.t("app.title"));
-        alert.setHeaderText(I18n.t("app.error.header", what));
-        alert.setContentText(Messages.describe(error));
+        alert.setTitle(texts.t("app.title"));
+        alert.setHeaderText(texts.t("app.error.header", what));
+        alert.setContentText(Messages.describe(texts, error));
         if (error != null) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));

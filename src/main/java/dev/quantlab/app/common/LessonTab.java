@@ -1,7 +1,9 @@
 package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.FigureSet;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 
 /**
@@ -29,7 +31,17 @@ public interface LessonTab {
     FigureSet figures();
 
     /**
-     * The language changed ({@link dev.quantlab.app.i18n.I18n#locale()}): rebuild the content in the new language,
+     * For {@code gui --snapshot DIR --run-jobs}: starts a short real job that fills this tab's charts (a small test
+     * subset, few steps) and returns a value that becomes true once it has ended, however it ended; empty when the
+     * tab has nothing to run or the run could not start. {@link SnapshotJobs#start} makes one from a view model's
+     * start method. Called on the FX thread, after {@link #contentReady()}.
+     */
+    default Optional<ObservableBooleanValue> startSnapshotJob() {
+        return Optional.empty();
+    }
+
+    /**
+     * The language changed ({@link dev.quantlab.app.i18n.Language}): rebuild the content in the new language,
      * keeping the tab's state. The default does nothing (the tab keeps its old texts until the app restarts).
      */
     default void relocalize() { }

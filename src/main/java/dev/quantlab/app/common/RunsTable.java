@@ -1,7 +1,8 @@
 package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
 import java.util.List;
@@ -14,20 +15,26 @@ import javafx.scene.control.TableView;
 
 /** Finished integer-model runs: bit widths, sizes, accuracy, drop versus fp32 and test images. */
 public final class RunsTable extends TableView<LinearRun> {
+    /** @deprecated reads the static language: use {@link #RunsTable(Texts, ObservableList, String)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public RunsTable(ObservableList<LinearRun> rows, String placeholderKey) {
+        this(LegacyTexts.current(), rows, placeholderKey);
+    }
+
+    public RunsTable(Texts texts, ObservableList<LinearRun> rows, String placeholderKey) {
         super(rows);
-        setPlaceholder(new Label(I18n.t(placeholderKey)));
-        getColumns().add(Columns.text(I18n.t("linear.runs.model"), 90, LinearRun::modelName));
-        getColumns().add(numeric("linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2)));
-        getColumns().add(numeric("linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2)));
-        getColumns().add(numeric("linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2)));
-        getColumns().add(numeric("linear.runs.drop", r -> Numbers.fixed(r.drop(), 2)));
-        getColumns().add(numeric("linear.runs.images", r -> Numbers.count(r.images())));
+        setPlaceholder(new Label(texts.t(placeholderKey)));
+        getColumns().add(Columns.text(texts.t("linear.runs.model"), 90, r -> r.modelName(texts)));
+        getColumns().add(numeric(texts, "linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2)));
+        getColumns().add(numeric(texts, "linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2)));
+        getColumns().add(numeric(texts, "linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2)));
+        getColumns().add(numeric(texts, "linear.runs.drop", r -> Numbers.fixed(r.drop(), 2)));
+        getColumns().add(numeric(texts, "linear.runs.images", r -> Numbers.count(r.images())));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
-    private static TableColumn<LinearRun, String> numeric(String key, Function<LinearRun, String> f) {
-        TableColumn<LinearRun, String> c = Columns.text(I18n.t(key), 80, f);
+    private static TableColumn<LinearRun, String> numeric(Texts texts, String key, Function<LinearRun, String> f) {
+        TableColumn<LinearRun, String> c = Columns.text(texts.t(key), 80, f);
         c.getStyleClass().add("numeric");
         return c;
     }

@@ -1,14 +1,33 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.TestSubset;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
 
 /** Chooses how many test images an evaluation uses (100, 500, 1,000, 2,000 or all). */
 public final class SubsetChoice extends ComboBox<TestSubset> {
+    /** @deprecated reads the static language: use {@link #SubsetChoice(Texts, ObjectProperty)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public SubsetChoice(ObjectProperty<TestSubset> selection) {
+        this(LegacyTexts.current(), selection);
+    }
+
+    public SubsetChoice(Texts texts, ObjectProperty<TestSubset> selection) {
+        setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TestSubset s) {
+                return s == null ? "" : s.describe(texts);
+            }
+
+            @Override
+            public TestSubset fromString(String s) {
+                throw new UnsupportedOperationException("the subset choice is not editable");
+            }
+        });
         getItems().setAll(TestSubset.CHOICES);
         valueProperty().addListener((o, a, v) -> {
             if (v != null && !getItems().contains(v)) {
@@ -19,7 +38,7 @@ public final class SubsetChoice extends ComboBox<TestSubset> {
             getItems().add(selection.get());
         }
         valueProperty().bindBidirectional(selection);
-        setTooltip(new Tooltip(I18n.t("app.subset.tooltip")));
+        setTooltip(new Tooltip(texts.t("app.subset.tooltip")));
         getStyleClass().add("subset-choice");
         setPrefWidth(145);
     }

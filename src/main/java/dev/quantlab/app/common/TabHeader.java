@@ -1,6 +1,8 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -10,9 +12,16 @@ import javafx.scene.layout.VBox;
 
 /** The top of a tab: the step badge, a title, one line of explanation and the "export all figures" button. */
 public final class TabHeader extends HBox {
-    private final Button exportAll = new Button(I18n.t("app.tab.exportAll"));
+    private final Button exportAll;
 
+    /** @deprecated reads the static language: use {@link #TabHeader(Texts, String, String, String)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public TabHeader(String step, String title, String subtitle) {
+        this(LegacyTexts.current(), step, title, subtitle);
+    }
+
+    public TabHeader(Texts texts, String step, String title, String subtitle) {
+        exportAll = new Button(texts.t("app.tab.exportAll"));
         getStyleClass().add("tab-header");
         Label badge = new Label(step);
         badge.getStyleClass().add("step-badge-large");
@@ -21,6 +30,7 @@ public final class TabHeader extends HBox {
         Label s = new Label(subtitle);
         s.getStyleClass().add("tab-subtitle");
         s.setWrapText(true);
+        s.setTooltip(new Tooltip(subtitle)); // when the tab is too short for all of it
         VBox text = new VBox(2, t, s);
         HBox.setHgrow(text, Priority.ALWAYS);
         Region spacer = new Region();

@@ -1,10 +1,10 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.I18n;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
@@ -37,29 +37,30 @@ public final class Theme {
         return url.toExternalForm();
     }
 
-    public static void apply(Scene scene) {
+    /** The theme and the sheet of {@code locale}'s language. */
+    public static void apply(Scene scene, Locale locale) {
         scene.getStylesheets().add(stylesheet());
-        applyLanguage(scene.getStylesheets());
+        applyLanguage(scene.getStylesheets(), locale);
     }
 
-    public static void apply(DialogPane pane) {
+    public static void apply(DialogPane pane, Locale locale) {
         pane.getStylesheets().add(stylesheet());
-        applyLanguage(pane.getStylesheets());
+        applyLanguage(pane.getStylesheets(), locale);
     }
 
     /** Replaces the language sheet after a language switch. */
-    public static void applyLanguage(Scene scene) {
-        applyLanguage(scene.getStylesheets());
+    public static void applyLanguage(Scene scene, Locale locale) {
+        applyLanguage(scene.getStylesheets(), locale);
     }
 
-    private static void applyLanguage(ObservableList<String> sheets) {
+    private static void applyLanguage(ObservableList<String> sheets, Locale locale) {
         sheets.removeIf(s -> s.startsWith(LANGUAGE_SHEET));
-        languageSheet().ifPresent(sheets::add);
+        languageSheet(locale).ifPresent(sheets::add);
     }
 
     /** The extra sheet for the current language, if it needs one (a data URI). */
-    static Optional<String> languageSheet() {
-        if (!"zh".equals(I18n.locale().getLanguage())) {
+    static Optional<String> languageSheet(Locale locale) {
+        if (!"zh".equals(locale.getLanguage())) {
             return Optional.empty();
         }
         return cjkFamily().map(family -> LANGUAGE_SHEET + Base64.getEncoder().encodeToString(

@@ -14,7 +14,7 @@ import javafx.scene.Node;
  * For the language switch, keep the tab's state in a view model created in the tab's constructor, and hand
  * {@link #show(Supplier, ObservableBooleanValue)} a factory that builds the view from it: the factory runs now and
  * again after each language switch, and the view it returns must show the view model's current state (results,
- * charts) at once. Give the title as a supplier, e.g. {@code () -> I18n.t("qat.tab")}.
+ * charts) at once. Give the title as a supplier, e.g. {@code () -> language.t("qat.tab")}.
  */
 public abstract class ViewTab implements LessonTab {
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFHints;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
@@ -18,8 +19,9 @@ public final class ChartRenderer {
 
     private ChartRenderer() { }
 
+    /** Writes a copy of {@code figure}'s chart in the {@link SlideStyle} (the chart itself is left as it is). */
     public static void write(Figure figure, ImageFormat format, OutputStream out) throws IOException {
-        JFreeChart chart = figure.chart();
+        JFreeChart chart = SlideStyle.apply(figure.snapshot().chart());
         int w = figure.width();
         int h = figure.height();
         switch (format) {
@@ -42,11 +44,10 @@ public final class ChartRenderer {
         doc.setAuthor("QuantLab");
         Page page = doc.createPage(new Rectangle(0, 0, w, h));
         PDFGraphics2D g2 = page.getGraphics2D();
-        if (!"en".equals(dev.quantlab.app.i18n.I18n.locale().getLanguage())) {
-            // the PDF standard fonts have no CJK glyphs: draw the texts as outlines
-            g2.setRenderingHint(org.jfree.pdf.PDFHints.KEY_DRAW_STRING_TYPE,
-                    org.jfree.pdf.PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-        }
+        // texts as outlines, in every language: the PDF then needs no font at all (JFreePDF would name the
+        // non-embedded standard Helvetica, which looks different from the PNG/SVG and has no CJK glyphs), so it
+        // looks the same on every viewer and projector
+        g2.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle(0, 0, w, h));
         return doc.getPDFBytes();
     }

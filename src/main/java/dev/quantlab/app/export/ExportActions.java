@@ -1,6 +1,7 @@
 package dev.quantlab.app.export;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.jobs.JobRunner;
 import java.io.File;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
@@ -25,15 +27,43 @@ public final class ExportActions {
     private final JobRunner jobs;
     private final ErrorReporter errors;
     private final Consumer<String> notice;
+    private final Language language;
     private OverwritePolicy policy;
     private Path lastFolder;
 
-    public ExportActions(Supplier<Window> owner, JobRunner jobs, ErrorReporter errors, Consumer<String> notice) {
+    public ExportActions(Supplier<Window> owner, JobRunner jobs, ErrorReporter errors, Consumer<String> notice,
+                         Language language) {
         this.owner = owner;
         this.jobs = jobs;
         this.errors = errors;
         this.notice = notice;
-        this.policy = new ConfirmOverwriteDialog(owner);
+        this.language = language;
+        this.policy = new ConfirmOverwriteDialog(owner, language);
+    }
+
+    /** The texts of the window's language now (for the export menus a chart or table shows). */
+    public Texts texts() {
+        return language.texts();
+    }
+
+    /** Where the next save dialog starts: the folder of an earlier export (e.g. from the settings). */
+    public void rememberFolder(Optional<Path> folder) {
+        lastFolder = folder.map(p -> p.toAbsolutePath()).orElse(null);
+    }
+
+    /** The folder of the last export, if any (kept in the settings). */
+    public Optional<Path> lastFolder() {
+        return Optional.ofNullable(lastFolder);
+    }
+
+    /** The folder a save dialog starts in: the last export's if it still exists, else the user's home (never the
+     * folder the app was started from). */
+    File initialFolder() {
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            return lastFolder.toFile();
+        }
+        File home = new File(System.getProperty("user.home", "."));
+        return home.isDirectory() ? home : null;
     }
 
     /** Replaces the confirm dialog (tests use {@link OverwritePolicy#ALWAYS} or {@link OverwritePolicy#NEVER}). */
@@ -43,9 +73,8 @@ public final class ExportActions {
 
     /** Asks for a file name, then writes the chart in {@code format}. */
     public void exportFigure(Figure figure, ImageFormat format) {
-        File f = saveChooser(figure.name(), format.description(), format.extension()).showSaveDialog(owner.get());
+        File f = saveChooser(figure.name(), format.description(language.texts()), format.extension()).showSaveDialog(owner.get());
         if (f != null) {
-            lastFolder = f.toPath().toAbsolutePath().getParent();
             exportFigureTo(figure, format, f.toPath(), r -> { });
         }
     }
@@ -56,38 +85,36 @@ public final class ExportActions {
      * allows (asked here, before the job starts). {@code done} gets the result.
      */
     public void exportFigureTo(Figure figure, ImageFormat format, Path file, Consumer<ExportResult> done) {
+        remember(file);
         Figure copy = figure.snapshot();
         OverwritePolicy decided = decide(List.of(file));
-        jobs.submit(I18n.t("app.export.fileJob", String.valueOf(file.getFileName())),
+        jobs.submit(language.t("app.export.fileJob", String.valueOf(file.getFileName())),
                 (p, c) -> new Exporter(decided).exportFigure(copy, format, file), r -> {
-                    notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
+                    notice.accept(r.written().isEmpty() ? language.t("app.export.keptExisting") : r.summary(language.texts()));
                     done.accept(r);
                 }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
 
     /** Asks for a file name, then writes the table as CSV. */
     public void exportTable(DataTable table) {
-        File f = saveChooser(table.name(), I18n.t("app.format.csv"), "csv").showSaveDialog(owner.get());
+        File f = saveChooser(table.name(), language.t("app.format.csv"), "csv").showSaveDialog(owner.get());
         if (f != null) {
-            lastFolder = f.toPath().toAbsolutePath().getParent();
             exportTableTo(table, f.toPath());
         }
     }
 
     public ExportResult exportTableTo(DataTable table, Path file) {
+        remember(file);
         return run(() -> new Exporter(policy).exportTable(table, file));
     }
 
     /** Asks for a folder, then writes every figure (PNG, SVG, PDF) and table (CSV) of {@code set} there. */
     public void exportAll(Supplier<FigureSet> set) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(I18n.t("app.export.folderTitle"));
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
+        chooser.setTitle(language.t("app.export.folderTitle"));
+        chooser.setInitialDirectory(initialFolder());
         File dir = chooser.showDialog(owner.get());
         if (dir != null) {
-            lastFolder = dir.toPath();
             exportAllTo(set.get(), dir.toPath(), r -> { });
         }
     }
@@ -98,14 +125,15 @@ public final class ExportActions {
      */
     public void exportAllTo(FigureSet set, Path folder, Consumer<ExportResult> done) {
         if (set.isEmpty()) {
-            notice.accept(I18n.t("app.export.nothing"));
+            notice.accept(language.t("app.export.nothing"));
             return;
         }
+        lastFolder = folder.toAbsolutePath();
         FigureSet copy = set.snapshot();
         OverwritePolicy decided = decide(Exporter.plannedFiles(copy, folder));
-        jobs.submit(I18n.t("app.export.job", String.valueOf(folder.getFileName())),
+        jobs.submit(language.t("app.export.job", String.valueOf(folder.getFileName())),
                 (p, c) -> new Exporter(decided).exportAll(copy, folder), r -> {
-                    notice.accept(I18n.t("app.export.allDone", r.summary(), folder.toString()));
+                    notice.accept(language.t("app.export.allDone", r.summary(language.texts()), folder.toString()));
                     done.accept(r);
                 }, e -> done.accept(new ExportResult(List.of(), List.of())));
     }
@@ -123,22 +151,27 @@ public final class ExportActions {
     private ExportResult run(Export export) {
         try {
             ExportResult r = export.write();
-            notice.accept(r.written().isEmpty() ? I18n.t("app.export.keptExisting") : r.summary());
+            notice.accept(r.written().isEmpty() ? language.t("app.export.keptExisting") : r.summary(language.texts()));
             return r;
         } catch (IOException | RuntimeException e) {
-            errors.report(I18n.t("app.export.what"), e);
+            errors.report(language.t("app.export.what"), e);
             return new ExportResult(List.of(), List.of());
+        }
+    }
+
+    private void remember(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            lastFolder = parent;
         }
     }
 
     private FileChooser saveChooser(String name, String description, String extension) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.t("app.export.chooserTitle", description));
+        chooser.setTitle(language.t("app.export.chooserTitle", description));
         chooser.setInitialFileName(name + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
-        if (lastFolder != null && Files.isDirectory(lastFolder)) {
-            chooser.setInitialDirectory(lastFolder.toFile());
-        }
+        chooser.setInitialDirectory(initialFolder());
         return chooser;
     }
 }

@@ -1,6 +1,6 @@
 package dev.quantlab.app.export;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,9 +12,9 @@ public record ExportResult(List<Path> written, List<Path> skipped) {
     }
 
     /** A one-line summary for the status bar. */
-    public String summary() {
-        String s = written.size() == 1 ? I18n.t("app.export.one", written.get(0).toString())
-                : I18n.t("app.export.many", Integer.toString(written.size()));
-        return skipped.isEmpty() ? s : I18n.t("app.export.kept", s, Integer.toString(skipped.size()));
+    public String summary(Texts texts) {
+        String s = written.size() == 1 ? texts.t("app.export.one", written.get(0).toString())
+                : texts.t("app.export.many", Integer.toString(written.size()));
+        return skipped.isEmpty() ? s : texts.t("app.export.kept", s, Integer.toString(skipped.size()));
     }
 }

@@ -1,6 +1,6 @@
 package dev.quantlab.app.export;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.util.Locale;
 
 /** The formats a chart exports to: PNG (raster, at 2x for slides), SVG and PDF (vector). */
@@ -17,8 +17,8 @@ public enum ImageFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** "PNG image (2x)", in the current language. */
-    public String description() {
-        return I18n.t(descriptionKey);
+    /** "PNG image (2x)", in the language of {@code texts}. */
+    public String description(Texts texts) {
+        return texts.t(descriptionKey);
     }
 }

@@ -21,10 +21,11 @@ public final class Job<T> extends Task<T> {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Runnable> whenStopped = new ArrayList<>();
 
-    public Job(String title, Work<T> work) {
+    /** A job whose first message is {@code startingMessage} (until the work reports its own). */
+    public Job(String title, String startingMessage, Work<T> work) {
         this.work = work;
         updateTitle(title);
-        updateMessage(dev.quantlab.app.i18n.I18n.t("app.job.starting", title));
+        updateMessage(startingMessage);
     }
 
     @Override

@@ -6,6 +6,9 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import java.util.function.Supplier;
 import javafx.concurrent.Worker;
 
@@ -20,18 +23,32 @@ public final class JobProgress {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Job<?> current;
+    private final Supplier<Texts> texts;
     private Supplier<String> text;
 
+    /** @deprecated give the language: {@link #JobProgress(Language, Supplier)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public JobProgress(String idleMessage) {
         this(() -> idleMessage);
     }
 
-    /** With an idle message looked up in the current language (e.g. {@code () -> I18n.t("kmeans.idle")}). */
+    /** @deprecated give the language: {@link #JobProgress(Language, Supplier)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public JobProgress(Supplier<String> idleMessage) {
+        this.texts = LegacyTexts::current;
         setMessage(idleMessage);
     }
 
-    /** Follows {@code job} until it ends. */
+    /**
+     * With the window's language (for the stopping/cancelled/failed messages) and an idle message looked up in
+     * it, e.g. {@code new JobProgress(language, () -> language.t("kmeans.idle"))}.
+     */
+    public JobProgress(Language language, Supplier<String> idleMessage) {
+        this.texts = language::texts;
+        setMessage(idleMessage);
+    }
+
+    /** Follows {@code job} until it ends; the message of the job followed before is replaced at once. */
     public void track(Job<?> job) {
         current = job;
         text = null;
@@ -48,12 +65,12 @@ public final class JobProgress {
             if (s == Worker.State.CANCELLED) {
                 // still running until the worker reaches its next safe point: no second job beside it meanwhile
                 running.set(true);
-                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.stopping"));
+                setMessage(() -> texts.get().t("app.job.stopping"));
                 progress.set(-1);
                 job.whenStopped(() -> {
                     if (job == current) {
                         running.set(false);
-                        setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.cancelled"));
+                        setMessage(() -> texts.get().t("app.job.cancelled"));
                         progress.set(0);
                     }
                 });
@@ -62,7 +79,7 @@ public final class JobProgress {
             running.set(false);
             if (s == Worker.State.FAILED) {
                 Throwable error = job.getException();
-                setMessage(() -> dev.quantlab.app.i18n.I18n.t("app.job.failed", Messages.describe(error)));
+                setMessage(() -> texts.get().t("app.job.failed", Messages.describe(texts.get(), error)));
                 progress.set(0);
             } else {
                 progress.set(1);

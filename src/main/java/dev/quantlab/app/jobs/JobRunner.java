@@ -1,5 +1,6 @@
 package dev.quantlab.app.jobs;
 
+import dev.quantlab.app.i18n.Language;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ public final class JobRunner {
     private final Executor executor;
     private final ErrorReporter errors;
     private final Consumer<String> notices;
+    private final Language language;
     private final ObservableList<Job<?>> running = FXCollections.observableArrayList();
     private final ObservableList<Job<?>> runningView = FXCollections.unmodifiableObservableList(running);
 
@@ -23,8 +25,10 @@ public final class JobRunner {
      * @param executor where jobs run
      * @param errors   shows failures
      * @param notices  gets a one-line outcome of every job ("… finished in 3.2 s", "… cancelled")
+     * @param language the language of those lines
      */
-    public JobRunner(Executor executor, ErrorReporter errors, Consumer<String> notices) {
+    public JobRunner(Executor executor, ErrorReporter errors, Consumer<String> notices, Language language) {
+        this.language = Objects.requireNonNull(language);
         this.executor = Objects.requireNonNull(executor);
         this.errors = Objects.requireNonNull(errors);
         this.notices = Objects.requireNonNull(notices);
@@ -46,13 +50,14 @@ public final class JobRunner {
      */
     public <T> Job<T> submit(String title, Work<T> work, Consumer<? super T> onSuccess,
                              Consumer<? super Throwable> onFailure) {
-        Job<T> job = new Job<>(title, work);
+        Job<T> job = new Job<>(title, language.t("app.job.starting", title), work);
         long start = System.nanoTime();
         running.add(job);
+        notices.accept(""); // an earlier job's outcome ("…: cancelled") is stale once another starts
         // the outcome line first, so that a notice the job's own handlers give (an export's summary) stays shown
         Runnable ended = () -> {
             running.remove(job);
-            notices.accept(outcome(title, job.getState(), (System.nanoTime() - start) / 1e9));
+            notices.accept(outcome(language, title, job.getState(), (System.nanoTime() - start) / 1e9));
         };
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> {
             ended.run();
@@ -69,12 +74,12 @@ public final class JobRunner {
         return job;
     }
 
-    static String outcome(String title, Worker.State state, double seconds) {
+    static String outcome(Language language, String title, Worker.State state, double seconds) {
         switch (state) {
-            case SUCCEEDED: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.finished", title,
+            case SUCCEEDED: return language.t("app.job.outcome.finished", title,
                     String.format(java.util.Locale.ROOT, "%.1f", seconds));
-            case CANCELLED: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.cancelled", title);
-            default: return dev.quantlab.app.i18n.I18n.t("app.job.outcome.failed", title);
+            case CANCELLED: return language.t("app.job.outcome.cancelled", title);
+            default: return language.t("app.job.outcome.failed", title);
         }
     }
 

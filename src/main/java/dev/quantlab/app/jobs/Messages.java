@@ -1,6 +1,7 @@
 package dev.quantlab.app.jobs;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
@@ -8,28 +9,35 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns any failure into one readable sentence for the UI, in the current language ({@link I18n}). */
+/** Turns any failure into one readable sentence for the UI, in a given language. */
 public final class Messages {
     private Messages() { }
 
+    /** @deprecated give the texts: {@link #describe(Texts, Throwable)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static String describe(Throwable error) {
+        return describe(LegacyTexts.current(), error);
+    }
+
+    /** One sentence for {@code error} in the language of {@code texts}. */
+    public static String describe(Texts texts, Throwable error) {
         Throwable e = unwrap(error);
         if (e == null) {
-            return I18n.t("app.error.unknown");
+            return texts.t("app.error.unknown");
         }
         if (e instanceof CancelledException) {
-            return I18n.t("app.error.cancelled");
+            return texts.t("app.error.cancelled");
         }
         if (e instanceof UserFacingException) {
             return e.getMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return I18n.t("app.error.memory");
+            return texts.t("app.error.memory");
         }
         if (e instanceof IOException) {
-            return I18n.t("app.error.io", text(e));
+            return texts.t("app.error.io", text(texts, e));
         }
-        return I18n.t("app.error.unexpected", e.getClass().getSimpleName(), text(e));
+        return texts.t("app.error.unexpected", e.getClass().getSimpleName(), text(texts, e));
     }
 
     static Throwable unwrap(Throwable error) {
@@ -41,8 +49,8 @@ public final class Messages {
         return e;
     }
 
-    private static String text(Throwable e) {
+    private static String text(Texts texts, Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? I18n.t("app.error.noDetails") : m;
+        return m == null || m.isBlank() ? texts.t("app.error.noDetails") : m;
     }
 }

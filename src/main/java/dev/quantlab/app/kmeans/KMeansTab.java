@@ -1,9 +1,13 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.common.SnapshotJobs;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
 import dev.quantlab.app.services.AppServices;
 import javafx.application.Platform;
+import dev.quantlab.app.services.TestSubset;
+import java.util.Optional;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** Steps 2 and 3 of the lesson: k-means quantization of each layer and of the whole model. */
 public final class KMeansTab extends ViewTab {
@@ -27,5 +31,13 @@ public final class KMeansTab extends ViewTab {
     @Override
     protected void onLanguageChanged() {
         vm.relocalize();
+    }
+
+    /** For {@code gui --snapshot --run-jobs}: a short real run that fills the charts. */
+    @Override
+    public Optional<ObservableBooleanValue> startSnapshotJob() {
+        vm.layer().bits().set(2);
+        vm.runs().subset().set(new TestSubset(100));
+        return SnapshotJobs.start(vm.runs().job(), vm.runs()::quantizeAtCurrentBits);
     }
 }

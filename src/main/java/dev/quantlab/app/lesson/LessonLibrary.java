@@ -49,7 +49,7 @@ public final class LessonLibrary {
             out.add(locale.getLanguage() + "-" + locale.getCountry());
         }
         if ("zh".equals(locale.getLanguage())) {
-            out.add(dev.quantlab.app.i18n.I18n.supported(locale).toLanguageTag());
+            out.add(dev.quantlab.app.i18n.Texts.supported(locale).toLanguageTag());
         } else {
             out.add(locale.getLanguage());
         }

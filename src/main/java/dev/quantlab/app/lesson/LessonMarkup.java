@@ -2,6 +2,8 @@ package dev.quantlab.app.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses the small Markdown subset the lesson pages use: {@code #}/{@code ##} headings, paragraphs,
@@ -9,6 +11,8 @@ import java.util.List;
  * ({@code **bold**}, {@code *italic*}, {@code `code`}, {@code $math$}) is left to {@link InlineMarkup}.
  */
 public final class LessonMarkup {
+    /** {@code 1. item}, or a range of steps: {@code 2–3. item} (en dash or hyphen). */
+    private static final Pattern NUMBERED = Pattern.compile("(\\d+(?:[–-]\\d+)?)\\.\\s.*");
     private LessonMarkup() { }
 
     public static List<Block> parse(String body) {
@@ -16,22 +20,26 @@ public final class LessonMarkup {
         String[] lines = body.replace("\r\n", "\n").split("\n", -1);
         StringBuilder para = new StringBuilder();
         List<String> items = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
         boolean numbered = false;
         int i = 0;
         while (i < lines.length) {
             String line = lines[i].strip();
-            boolean isItem = line.startsWith("- ") || line.matches("\\d+\\.\\s.*");
+            Matcher number = NUMBERED.matcher(line);
+            boolean isItem = line.startsWith("- ") || number.matches();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("$$") || line.startsWith(">") || isItem) {
                 flushParagraph(blocks, para);
             }
             if (!isItem && !items.isEmpty() && !line.isEmpty() && !isContinuation(lines[i])) {
-                blocks.add(new Block.ItemList(numbered, items));
+                blocks.add(new Block.ItemList(numbered, items, markers));
                 items = new ArrayList<>();
+                markers = new ArrayList<>();
             }
             if (line.isEmpty()) {
                 if (!items.isEmpty()) {
-                    blocks.add(new Block.ItemList(numbered, items));
+                    blocks.add(new Block.ItemList(numbered, items, markers));
                     items = new ArrayList<>();
+                    markers = new ArrayList<>();
                 }
             } else if (line.startsWith("## ")) {
                 blocks.add(new Block.Heading(2, line.substring(3).strip()));
@@ -49,6 +57,7 @@ public final class LessonMarkup {
             } else if (isItem) {
                 numbered = !line.startsWith("- ");
                 items.add(line.substring(line.indexOf(' ') + 1).strip());
+                markers.add(numbered ? number.group(1) + "." : "•");
             } else if (!items.isEmpty()) {
                 int last = items.size() - 1;
                 items.set(last, items.get(last) + " " + line);
@@ -59,7 +68,7 @@ public final class LessonMarkup {
         }
         flushParagraph(blocks, para);
         if (!items.isEmpty()) {
-            blocks.add(new Block.ItemList(numbered, items));
+            blocks.add(new Block.ItemList(numbered, items, markers));
         }
         return blocks;
     }

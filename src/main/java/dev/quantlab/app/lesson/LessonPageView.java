@@ -1,7 +1,6 @@
 package dev.quantlab.app.lesson;
 
 import java.util.List;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -40,21 +39,15 @@ public final class LessonPageView extends VBox {
             return flow(n.text(), "lesson-note");
         }
         if (b instanceof Block.Formula f) {
-            TextFlow t = new TextFlow();
-            t.getChildren().addAll(MathView.render(f.tex(), FORMULA_SIZE));
-            t.getStyleClass().add("lesson-formula");
-            HBox box = new HBox(t);
-            box.setAlignment(Pos.CENTER_LEFT);
-            box.getStyleClass().add("lesson-formula-box");
-            return box;
+            return new FormulaPane(MathView.renderTerms(f.tex(), FORMULA_SIZE));
         }
         Block.ItemList list = (Block.ItemList) b;
         VBox box = new VBox(4);
         box.getStyleClass().add("lesson-list");
         for (int i = 0; i < list.items().size(); i++) {
-            Label marker = new Label(list.numbered() ? (i + 1) + "." : "•");
+            Label marker = new Label(list.markers().get(i));
             marker.getStyleClass().add("lesson-list-marker");
-            marker.setMinWidth(18);
+            marker.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "2–3." in full
             TextFlow item = flow(list.items().get(i), "lesson-paragraph");
             HBox row = new HBox(4, marker, item);
             box.getChildren().add(row);
@@ -93,7 +86,10 @@ public final class LessonPageView extends VBox {
     private static void collect(List<Node> nodes, StringBuilder sb) {
         for (Node n : nodes) {
             if (n instanceof Text t) {
-                sb.append(t.getText());
+                sb.append(t.getText().replace('\u00A0', ' ')); // formulas keep their terms whole with no-break spaces
+            } else if (n instanceof FormulaPane f) {
+                f.terms().forEach(term -> collect(term.getChildren(), sb)); // one line, however it wraps
+                sb.append('\n');
             } else if (n instanceof Label l) {
                 sb.append(l.getText()).append('\n');
             } else if (n instanceof javafx.scene.Parent p) {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.lesson;
 
+import dev.quantlab.app.i18n.Texts;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,11 +17,11 @@ public final class LessonPanel extends VBox {
     private final ListView<LessonPage> steps = new ListView<>();
     private final LessonPageView page = new LessonPageView();
 
-    public LessonPanel(LessonLibrary library) {
+    public LessonPanel(LessonLibrary library, Texts texts) {
         getStyleClass().add("lesson-panel");
         setPrefWidth(PREF_WIDTH);
         setMinWidth(MIN_WIDTH);
-        Label header = new Label(dev.quantlab.app.i18n.I18n.t("app.lesson.header"));
+        Label header = new Label(texts.t("app.lesson.header"));
         header.getStyleClass().add("panel-title");
         steps.setId("lessonSteps");
         steps.getItems().setAll(library.pages());

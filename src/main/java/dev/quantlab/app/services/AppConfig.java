@@ -32,6 +32,10 @@ public record AppConfig(Path modelPath, Path dataRoot, Path settingsFile, Locale
         return new AppConfig(model, dataRoot, settingsFile, language);
     }
 
+    public AppConfig withLanguage(Locale l) {
+        return new AppConfig(modelPath, dataRoot, settingsFile, l);
+    }
+
     public AppConfig withDataRoot(Path root) {
         return new AppConfig(modelPath, root, settingsFile, language);
     }

@@ -34,22 +34,27 @@ public final class AppServices implements AutoCloseable {
     private final SettingsStore settings;
     private final ObservableResults results;
     private final IntegerModels integerModels = new IntegerModels();
-    private final Language language = new Language(dev.quantlab.app.i18n.I18n.locale());
-    private final StringProperty notice = new SimpleStringProperty(dev.quantlab.app.i18n.I18n.t("app.notice.ready"));
+    private final Language language;
+    private final StringProperty notice;
 
-    public AppServices(AppConfig config, ErrorReporter errors, DatasetDownloader downloader) {
+    /**
+     * @param language the window's language (every service's messages follow it)
+     */
+    public AppServices(AppConfig config, Language language, ErrorReporter errors, DatasetDownloader downloader) {
         this.config = config;
+        this.language = language;
+        this.notice = new SimpleStringProperty(language.t("app.notice.ready"));
         this.jobExecutor = Executors.newFixedThreadPool(JOB_THREADS, daemonThreads("quantlab-job"));
         this.previewExecutor = Executors.newSingleThreadExecutor(daemonThreads("quantlab-preview"));
-        this.jobs = new JobRunner(jobExecutor, errors, notice::set);
-        this.model = new ModelService(jobs);
-        this.data = new DatasetService(jobs, config.dataRoot(), downloader);
-        this.evaluation = new EvaluationService(data);
+        this.jobs = new JobRunner(jobExecutor, errors, notice::set, language);
+        this.model = new ModelService(jobs, language);
+        this.data = new DatasetService(jobs, language, config.dataRoot(), downloader);
+        this.evaluation = new EvaluationService(data, language);
         model.weights().addListener((o, old, now) -> evaluation.forgetAllBut(now));
         this.settings = new SettingsStore(config.settingsFile());
         this.results = new ObservableResults(ResultsStore.open(config.resultsFile()));
         results.store().onSaveProblem(problem -> javafx.application.Platform.runLater(() -> errors.report(
-                dev.quantlab.app.i18n.I18n.t("app.results.saveFailed"), new UserFacingException(problem))));
+                language.t("app.results.saveFailed"), new UserFacingException(problem))));
     }
 
     /** Starts loading the configured model. */

@@ -1,6 +1,6 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.core.CancellationToken;
@@ -26,6 +26,7 @@ public final class DatasetService {
     public enum Status { MISSING, AVAILABLE, DOWNLOADING }
 
     private final JobRunner jobs;
+    private final Language language;
     private final DatasetDownloader downloader;
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
@@ -35,8 +36,9 @@ public final class DatasetService {
     private Path cachedRoot;
     private CifarSplit cachedTest;
 
-    public DatasetService(JobRunner jobs, Path root, DatasetDownloader downloader) {
+    public DatasetService(JobRunner jobs, Language language, Path root, DatasetDownloader downloader) {
         this.jobs = jobs;
+        this.language = language;
         this.downloader = downloader;
         useRoot(root);
     }
@@ -48,7 +50,7 @@ public final class DatasetService {
      */
     public boolean chooseFolder(Path folder) {
         if (DataLocator.find(folder) == null) {
-            say(() -> I18n.t("app.data.notInFolder", folder.toString()));
+            say(() -> language.t("app.data.notInFolder", folder.toString()));
             return false;
         }
         useRoot(folder);
@@ -68,12 +70,12 @@ public final class DatasetService {
         if (loc == null) {
             status.set(Status.MISSING);
             Path r = currentRoot.toAbsolutePath();
-            say(() -> I18n.t("app.data.missing", r.toString()));
+            say(() -> language.t("app.data.missing", r.toString()));
         } else {
             status.set(Status.AVAILABLE);
             String format = loc.format().name().toLowerCase(java.util.Locale.ROOT);
             Path folder = loc.folder().toAbsolutePath();
-            say(() -> I18n.t("app.data.found", format, folder.toString()));
+            say(() -> language.t("app.data.found", format, folder.toString()));
         }
     }
 
@@ -81,8 +83,8 @@ public final class DatasetService {
     public Job<Path> download() {
         Path target = currentRoot;
         status.set(Status.DOWNLOADING);
-        say(() -> I18n.t("app.data.downloading", target.toAbsolutePath().toString()));
-        Job<Path> job = jobs.submit(I18n.t("app.data.downloadJob"), (p, c) -> downloader.download(target, p, c),
+        say(() -> language.t("app.data.downloading", target.toAbsolutePath().toString()));
+        Job<Path> job = jobs.submit(language.t("app.data.downloadJob"), (p, c) -> downloader.download(target, p, c),
                 folder -> refresh(), e -> refresh());
         job.setOnCancelled(e -> refresh());
         return job;
@@ -92,7 +94,7 @@ public final class DatasetService {
     public synchronized CifarSplit testSplit(ProgressListener progress, CancellationToken cancel) {
         Path r = currentRoot;
         if (cachedTest == null || !r.equals(cachedRoot)) {
-            progress.onProgress(0, 1, I18n.t("app.data.reading"));
+            progress.onProgress(0, 1, language.t("app.data.reading"));
             cachedTest = CifarDataset.test(r);
             cachedRoot = r;
             cancel.throwIfCancelled();

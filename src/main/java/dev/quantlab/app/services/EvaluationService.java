@@ -1,5 +1,6 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.Language;
 import ai.djl.ndarray.NDManager;
 import dev.quantlab.app.jobs.StagedProgress;
 import dev.quantlab.core.CancellationToken;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * results per subset so that later steps can report the drop without evaluating it again.
  */
 public final class EvaluationService {
+    private final Language language;
     /** Small batches: progress and cancellation every second or so on two cores. */
     public static final int BATCH = 50;
 
@@ -38,18 +40,19 @@ public final class EvaluationService {
         }
     }
 
-    public EvaluationService(DatasetService data) {
+    public EvaluationService(DatasetService data, Language language) {
         this.data = data;
+        this.language = language;
     }
 
     /** Evaluates {@code weights} on {@code subset}; call from a worker thread. */
     public EvalResult evaluate(StateDict weights, TestSubset subset, ProgressListener progress,
                                CancellationToken cancel) {
         StagedProgress stages = new StagedProgress(progress, 2);
-        CifarSplit test = data.testSplit(stages.stage(0, dev.quantlab.app.i18n.I18n.t("app.eval.stage.testSet")), cancel);
+        CifarSplit test = data.testSplit(stages.stage(0, language.t("app.eval.stage.testSet")), cancel);
         try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, weights)) {
             return new Evaluator(BATCH).evaluate(manager, Evaluator.of(net), test, subset.limit(),
-                    stages.stage(1, dev.quantlab.app.i18n.I18n.t("app.eval.stage.evaluating")), cancel);
+                    stages.stage(1, language.t("app.eval.stage.evaluating")), cancel);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.kmeans.Init;
 
 /**
@@ -12,9 +14,15 @@ import dev.quantlab.kmeans.Init;
 public record KMeansSettings(Init init, long seed) {
     public static final KMeansSettings DEFAULT = new KMeansSettings(Init.KMEANS_PLUS_PLUS, 42);
 
-    /** E.g. "k-means++ initialisation, seed 42", in the current language. */
+    /** @deprecated reads the static language: use {@link #describe(Texts)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public String describe() {
-        return dev.quantlab.app.i18n.I18n.t("kmeans.settings", init.name().toLowerCase(java.util.Locale.ROOT)
+        return describe(LegacyTexts.current());
+    }
+
+    /** E.g. "k-means++ initialisation, seed 42", in the language of {@code texts}. */
+    public String describe(Texts texts) {
+        return texts.t("kmeans.settings", init.name().toLowerCase(java.util.Locale.ROOT)
                 .replace("_plus_plus", "++").replace('_', '-'), Long.toString(seed));
     }
 }

@@ -1,6 +1,7 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.WeightGranularity;
@@ -28,19 +29,31 @@ public record LinearRun(String method, IntegerVggConfig config, int calibration,
         return fp32Accuracy - accuracy;
     }
 
-    /** The model's short name: {@code W8A8}, {@code W4A8 per-tensor}, {@code W8A8 fixed-point}. */
+    /** @deprecated reads the static language: use {@link #modelName(Texts)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public String modelName() {
-        return modelName(config);
+        return modelName(LegacyTexts.current(), config);
     }
 
-    /** The short name of an integer model built with {@code c}. */
+    /** The model's short name: {@code W8A8}, {@code W4A8 per-tensor}, {@code W8A8 fixed-point}. */
+    public String modelName(Texts texts) {
+        return modelName(texts, config);
+    }
+
+    /** @deprecated reads the static language: use {@link #modelName(Texts, IntegerVggConfig)} (issue #16). */
+    @Deprecated(forRemoval = true)
     public static String modelName(IntegerVggConfig c) {
+        return modelName(LegacyTexts.current(), c);
+    }
+
+    /** The short name of an integer model built with {@code c}, in the language of {@code texts}. */
+    public static String modelName(Texts texts, IntegerVggConfig c) {
         String s = "W" + c.weightBits() + "A" + c.activationBits();
         if (c.granularity() == WeightGranularity.PER_TENSOR) {
-            s += " " + I18n.t("linear.runs.perTensor");
+            s += " " + texts.t("linear.runs.perTensor");
         }
         if (c.requantMode() == RequantMode.FIXED_POINT) {
-            s += " " + I18n.t("linear.runs.fixedPoint");
+            s += " " + texts.t("linear.runs.fixedPoint");
         }
         return s;
     }

@@ -1,6 +1,6 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.jobs.Messages;
@@ -27,6 +27,7 @@ public final class ModelService {
     public enum Status { LOADING, LOADED, MISSING, FAILED }
 
     private final JobRunner jobs;
+    private final Language language;
     private final ObjectProperty<Path> path = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
     private final ObjectProperty<StateDict> weights = new SimpleObjectProperty<>();
@@ -34,8 +35,9 @@ public final class ModelService {
     private Supplier<String> text = () -> "";
     private int generation;
 
-    public ModelService(JobRunner jobs) {
+    public ModelService(JobRunner jobs, Language language) {
         this.jobs = jobs;
+        this.language = language;
     }
 
     /**
@@ -49,35 +51,35 @@ public final class ModelService {
         StateDict previous = weights.get();
         if (!Files.isRegularFile(file)) {
             if (previous != null) {
-                keep(previous, previousPath, () -> I18n.t("app.model.keptMissing", file.toString(),
+                keep(previous, previousPath, () -> language.t("app.model.keptMissing", file.toString(),
                         previousPath.getFileName().toString()));
                 return;
             }
             path.set(file);
             status.set(Status.MISSING);
-            say(() -> missingHelp(file));
+            say(() -> language.t("app.model.missing", file.toAbsolutePath().toString()));
             return;
         }
         path.set(file);
         status.set(Status.LOADING);
-        say(() -> I18n.t("app.model.loading", file.toString()));
-        Job<StateDict> job = jobs.submit(I18n.t("app.model.loadJob", file.getFileName().toString()),
+        say(() -> language.t("app.model.loading", file.toString()));
+        Job<StateDict> job = jobs.submit(language.t("app.model.loadJob", file.getFileName().toString()),
                 (p, c) -> ModelFiles.load(file), sd -> {
                     if (gen == generation) {
                         weights.set(sd);
                         status.set(Status.LOADED);
-                        say(() -> I18n.t("app.model.loaded", file.getFileName().toString()));
+                        say(() -> language.t("app.model.loaded", file.getFileName().toString()));
                     }
                 }, e -> {
                     if (gen != generation) {
                         return;
                     }
                     if (previous != null) {
-                        keep(previous, previousPath, () -> I18n.t("app.model.keptFailed", file.getFileName().toString(),
-                                Messages.describe(e), previousPath.getFileName().toString()));
+                        keep(previous, previousPath, () -> language.t("app.model.keptFailed", file.getFileName().toString(),
+                                Messages.describe(language.texts(), e), previousPath.getFileName().toString()));
                     } else {
                         status.set(Status.FAILED);
-                        say(() -> I18n.t("app.model.failed", file.getFileName().toString(), Messages.describe(e)));
+                        say(() -> language.t("app.model.failed", file.getFileName().toString(), Messages.describe(language.texts(), e)));
                     }
                 });
         job.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
@@ -85,11 +87,11 @@ public final class ModelService {
                 return;
             }
             if (previous != null) {
-                keep(previous, previousPath, () -> I18n.t("app.model.keptCancelled", file.getFileName().toString(),
+                keep(previous, previousPath, () -> language.t("app.model.keptCancelled", file.getFileName().toString(),
                         previousPath.getFileName().toString()));
             } else {
                 status.set(Status.FAILED);
-                say(() -> I18n.t("app.model.cancelled", file.getFileName().toString()));
+                say(() -> language.t("app.model.cancelled", file.getFileName().toString()));
             }
         });
     }
@@ -100,10 +102,6 @@ public final class ModelService {
         weights.set(previous);
         status.set(Status.LOADED);
         say(why);
-    }
-
-    static String missingHelp(Path file) {
-        return I18n.t("app.model.missing", file.toAbsolutePath().toString());
     }
 
     private void say(Supplier<String> t) {

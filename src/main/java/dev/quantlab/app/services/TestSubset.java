@@ -1,5 +1,7 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.i18n.LegacyTexts;
+import dev.quantlab.app.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,10 +24,16 @@ public record TestSubset(int limit) {
         return limit == 0;
     }
 
-    /** "1,000 images" / "all 10,000 images", in the current language (shown in the subset choice and job titles). */
+    /** "1,000 images" / "all 10,000 images" in the language of {@code texts} (the subset choice, job titles). */
+    public String describe(Texts texts) {
+        return isAll() ? texts.t("app.subset.all")
+                : texts.t("app.subset.some", String.format(Locale.ROOT, "%,d", limit));
+    }
+
+    /** @deprecated reads the static language: use {@link #describe(Texts)} (issue #16). */
+    @Deprecated(forRemoval = true)
     @Override
     public String toString() {
-        return isAll() ? dev.quantlab.app.i18n.I18n.t("app.subset.all")
-                : dev.quantlab.app.i18n.I18n.t("app.subset.some", String.format(Locale.ROOT, "%,d", limit));
+        return describe(LegacyTexts.current());
     }
 }

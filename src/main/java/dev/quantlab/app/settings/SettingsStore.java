@@ -45,7 +45,7 @@ public final class SettingsStore {
             WindowSettings d = WindowSettings.DEFAULT;
             return new WindowSettings(num(o, "width", d.width()), num(o, "height", d.height()), num(o, "x", d.x()),
                     num(o, "y", d.y()), o.has("maximized") && o.get("maximized").getAsBoolean(),
-                    str(o, "lastTab"), str(o, "language"));
+                    str(o, "lastTab"), str(o, "language"), str(o, "exportFolder"));
         } catch (IOException | RuntimeException e) {
             // a damaged or hand-edited file: settings are a convenience, start with the defaults
             return WindowSettings.DEFAULT;
@@ -65,6 +65,9 @@ public final class SettingsStore {
         o.addProperty("lastTab", s.lastTab());
         if (!s.language().isEmpty()) {
             o.addProperty("language", s.language());
+        }
+        if (!s.exportFolder().isEmpty()) {
+            o.addProperty("exportFolder", s.exportFolder());
         }
         byte[] bytes = GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
         try {

@@ -1,5 +1,6 @@
 package dev.quantlab.app.settings;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param lastTab   id of the tab shown last, or empty
  * @param language  BCP 47 tag of the language chosen in the menu ({@code en}, {@code zh-TW}), or empty to follow
  *                  the system locale
+ * @param exportFolder the folder of the last export (where the next save dialog starts), or empty
  */
 public record WindowSettings(double width, double height, double x, double y, boolean maximized, String lastTab,
-                             String language) {
+                             String language, String exportFolder) {
     public static final double MIN_WIDTH = 800;
     public static final double MIN_HEIGHT = 560;
     private static final double DEFAULT_WIDTH = 1280;
@@ -30,6 +32,13 @@ public record WindowSettings(double width, double height, double x, double y, bo
         height = Double.isFinite(height) ? Math.max(MIN_HEIGHT, height) : DEFAULT_HEIGHT;
         lastTab = lastTab == null ? "" : lastTab;
         language = language == null ? "" : language.strip();
+        exportFolder = exportFolder == null ? "" : exportFolder;
+    }
+
+    /** Settings without an export folder. */
+    public WindowSettings(double width, double height, double x, double y, boolean maximized, String lastTab,
+                          String language) {
+        this(width, height, x, y, maximized, lastTab, language, "");
     }
 
     /** Settings that follow the system language. */
@@ -42,11 +51,25 @@ public record WindowSettings(double width, double height, double x, double y, bo
     }
 
     public WindowSettings withLastTab(String tab) {
-        return new WindowSettings(width, height, x, y, maximized, tab, language);
+        return new WindowSettings(width, height, x, y, maximized, tab, language, exportFolder);
     }
 
     public WindowSettings withLanguage(String tag) {
-        return new WindowSettings(width, height, x, y, maximized, lastTab, tag);
+        return new WindowSettings(width, height, x, y, maximized, lastTab, tag, exportFolder);
+    }
+
+    public WindowSettings withExportFolder(Optional<Path> folder) {
+        return new WindowSettings(width, height, x, y, maximized, lastTab, language,
+                folder.map(Path::toString).orElse(""));
+    }
+
+    /** The folder of the last export, if one was remembered. */
+    public Optional<Path> exportPath() {
+        try {
+            return exportFolder.isEmpty() ? Optional.empty() : Optional.of(Path.of(exportFolder));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // a hand-edited file
+        }
     }
 
     /** The language the user chose, if any (empty: follow the system locale). */

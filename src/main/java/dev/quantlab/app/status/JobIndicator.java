@@ -1,6 +1,6 @@
 package dev.quantlab.app.status;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.Job;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -15,13 +15,16 @@ final class JobIndicator extends HBox {
     private final ObservableList<Job<?>> running;
     private final Label title = new Label();
     private final ProgressBar bar = new ProgressBar();
-    private final Button cancel = new Button(I18n.t("app.status.cancelJob"));
+    private final Texts texts;
+    private final Button cancel;
     private final Label more = new Label();
     private final ListChangeListener<Job<?>> onChange = c -> update();
     private Job<?> shown;
 
-    JobIndicator(ObservableList<Job<?>> running) {
+    JobIndicator(ObservableList<Job<?>> running, Texts texts) {
         this.running = running;
+        this.texts = texts;
+        this.cancel = new Button(texts.t("app.status.cancelJob"));
         setId("jobIndicator");
         getStyleClass().add("job-indicator");
         setSpacing(8);
@@ -58,9 +61,12 @@ final class JobIndicator extends HBox {
         shown = any ? running.get(running.size() - 1) : null;
         if (shown != null) {
             title.textProperty().bind(shown.messageProperty());
-            title.setTooltip(new Tooltip(shown.getTitle()));
+            Tooltip tip = new Tooltip();
+            // the title, and the message too, which the label may cut off
+            tip.textProperty().bind(shown.messageProperty().map(m -> shown.getTitle() + "\n" + m));
+            title.setTooltip(tip);
             bar.progressProperty().bind(shown.progressProperty());
         }
-        more.setText(running.size() > 1 ? I18n.t("app.status.moreJobs", Integer.toString(running.size() - 1)) : "");
+        more.setText(running.size() > 1 ? texts.t("app.status.moreJobs", Integer.toString(running.size() - 1)) : "");
     }
 }

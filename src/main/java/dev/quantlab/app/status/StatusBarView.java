@@ -1,6 +1,6 @@
 package dev.quantlab.app.status;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.ModelService;
@@ -19,26 +19,26 @@ public final class StatusBarView {
     private final JobIndicator jobs;
     private final Runnable unsubscribe;
 
-    public StatusBarView(AppServices services) {
+    public StatusBarView(AppServices services, Texts texts) {
         bar.setId("statusBar");
         bar.textProperty().bind(services.notice());
         Label model = chip("modelStatus");
         ModelService m = services.model();
-        model.textProperty().bind(Bindings.createStringBinding(() -> modelText(m), m.status(), m.path()));
+        model.textProperty().bind(Bindings.createStringBinding(() -> modelText(texts, m), m.status(), m.path()));
         model.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(m.message().get()), m.message()));
         javafx.util.Subscription modelMarks = m.status().subscribe((a, s) -> mark(model,
                 s == ModelService.Status.LOADED, s == ModelService.Status.MISSING || s == ModelService.Status.FAILED));
         mark(model, m.isLoaded(), !m.isLoaded());
         Label data = chip("dataStatus");
         DatasetService d = services.data();
-        data.textProperty().bind(Bindings.createStringBinding(() -> dataText(d), d.status()));
+        data.textProperty().bind(Bindings.createStringBinding(() -> dataText(texts, d), d.status()));
         data.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(d.message().get()), d.message()));
         javafx.util.Subscription dataMarks = d.status().subscribe((a, s) -> mark(data,
                 s == DatasetService.Status.AVAILABLE, s == DatasetService.Status.MISSING));
         mark(data, d.isAvailable(), d.status().get() == DatasetService.Status.MISSING);
         bar.getLeftItems().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), data,
                 new Separator(javafx.geometry.Orientation.VERTICAL));
-        jobs = new JobIndicator(services.jobs().running());
+        jobs = new JobIndicator(services.jobs().running(), texts);
         bar.getRightItems().add(jobs);
         unsubscribe = () -> {
             modelMarks.unsubscribe();
@@ -57,21 +57,21 @@ public final class StatusBarView {
         return bar;
     }
 
-    static String modelText(ModelService m) {
+    static String modelText(Texts texts, ModelService m) {
         String file = m.path().get() == null ? "" : m.path().get().getFileName().toString();
         switch (m.status().get()) {
-            case LOADED: return I18n.t("app.status.model.loaded", file);
-            case LOADING: return I18n.t("app.status.model.loading", file);
-            case FAILED: return I18n.t("app.status.model.failed", file);
-            default: return I18n.t("app.status.model.missing", file);
+            case LOADED: return texts.t("app.status.model.loaded", file);
+            case LOADING: return texts.t("app.status.model.loading", file);
+            case FAILED: return texts.t("app.status.model.failed", file);
+            default: return texts.t("app.status.model.missing", file);
         }
     }
 
-    static String dataText(DatasetService d) {
+    static String dataText(Texts texts, DatasetService d) {
         switch (d.status().get()) {
-            case AVAILABLE: return I18n.t("app.status.data.ready");
-            case DOWNLOADING: return I18n.t("app.status.data.downloading");
-            default: return I18n.t("app.status.data.missing");
+            case AVAILABLE: return texts.t("app.status.data.ready");
+            case DOWNLOADING: return texts.t("app.status.data.downloading");
+            default: return texts.t("app.status.data.missing");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.app.export.ExportFilesTest;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.services.TestSubset;

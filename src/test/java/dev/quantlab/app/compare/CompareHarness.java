@@ -4,6 +4,7 @@ import dev.quantlab.app.common.Prompts;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Theme;
 import dev.quantlab.app.export.ExportActions;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
@@ -42,12 +43,11 @@ final class CompareHarness implements AutoCloseable {
     CompareHarness(Stage stage, Path model, Path home, Locale language, CompareDialogs dialogs, double width,
                    double height) {
         services = new AppServices(new AppConfig(model, home.resolve("no-data"), home.resolve("gui-settings.json"),
-                language), (what, error) -> errors.add(error), (root, progress, cancel) -> {
+                language), new Language(language), (what, error) -> errors.add(error), (root, progress, cancel) -> {
                     throw new UserFacingException("downloads are disabled in tests");
                 });
-        services.language().use(language);
         export = new ExportActions(() -> stage, services.jobs(), (what, error) -> errors.add(error),
-                services.notice()::set);
+                services.notice()::set, services.language());
         export.setOverwritePolicy(OverwritePolicy.NEVER);
         tab = new CompareTab(new TabContext(services, export, NO_PROMPTS), dialogs);
         StackPane root = new StackPane(tab.content());
@@ -56,7 +56,7 @@ final class CompareHarness implements AutoCloseable {
                     .ifPresent(f -> root.setStyle("-fx-font-family: \"" + f + "\";"));
         }
         Scene scene = new Scene(root, width, height);
-        Theme.apply(scene);
+        Theme.apply(scene, language);
         stage.setScene(scene);
         stage.sizeToScene(); // TestFX reuses one stage across test classes
         stage.setX(0);

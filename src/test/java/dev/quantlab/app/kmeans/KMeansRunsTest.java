@@ -1,5 +1,8 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.TestWindow;
+import dev.quantlab.app.i18n.Language;
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /** The k-means run behind "Quantize model": sizes by both rules, accuracy, and the baseline left untouched. */
 class KMeansRunsTest {
+    private static final Language ENGLISH = new Language(Locale.ENGLISH);
+
     @Tag(Cifar10.TAG)
     @Test
     void quantizesACopyAndReportsSizesAndAccuracy() throws Exception {
-        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }), Cifar10.root(),
-                (root, progress, cancel) -> {
-            throw new IllegalStateException("no downloads in tests");
-        });
-        EvaluationService eval = new EvaluationService(data);
+        DatasetService data = new DatasetService(new JobRunner(Runnable::run, (w, e) -> { }, n -> { }, ENGLISH), ENGLISH,
+                Cifar10.root(),
+                TestWindow.noDownloads());
+        EvaluationService eval = new EvaluationService(data, ENGLISH);
         StateDict fp32 = VggNet.initialWeights(5);
         float[] before = fp32.get("backbone.conv7.weight").values().clone();
         List<RunResult> rows = new CopyOnWriteArrayList<>();

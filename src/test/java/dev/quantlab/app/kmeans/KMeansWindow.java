@@ -29,7 +29,7 @@ final class KMeansWindow implements AutoCloseable {
 
     KMeansWindow(Stage stage, Path home, Path dataRoot, Locale language, int width, int height) {
         AppConfig config = new AppConfig(model(), dataRoot, home.resolve("gui-settings.json"), language);
-        wiring = new AppWiring(config, () -> stage, (what, e) -> errors.add(e),
+        wiring = new AppWiring(config, () -> stage, l -> (what, e) -> errors.add(e),
                 (root, progress, cancel) -> {
                     throw new IllegalStateException("no downloads in tests");
                 }, s -> new Prompts() {

@@ -1,19 +1,10 @@
-package dev.quantlab.app;
+package dev.quantlab.app.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.export.CsvWriter;
-import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.export.ExportResult;
-import dev.quantlab.app.export.Exporter;
-import dev.quantlab.app.export.Figure;
-import dev.quantlab.app.export.FigureSet;
-import dev.quantlab.app.export.FileNames;
-import dev.quantlab.app.export.ImageFormat;
-import dev.quantlab.app.export.OverwritePolicy;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /** Chart export to PNG (2x), SVG and PDF, CSV tables, and the overwrite policy. No JavaFX needed. */
-class ExportFilesTest {
+public class ExportFilesTest {
     @TempDir
     Path dir;
 
@@ -44,7 +35,7 @@ class ExportFilesTest {
         return ChartFactory.createXYLineChart("A chart", "x", "y", new XYSeriesCollection(s));
     }
 
-    static void assertPng(Path file) throws IOException {
+    public static void assertPng(Path file) throws IOException {
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 8);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, head);
     }

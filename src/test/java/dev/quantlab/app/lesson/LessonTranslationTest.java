@@ -1,15 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.lesson.Block;
-import dev.quantlab.app.lesson.InlineMarkup;
-import dev.quantlab.app.lesson.LessonLibrary;
-import dev.quantlab.app.lesson.LessonMarkup;
-import dev.quantlab.app.lesson.LessonPage;
-import dev.quantlab.app.lesson.MathParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

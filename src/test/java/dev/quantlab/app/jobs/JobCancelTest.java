@@ -1,12 +1,11 @@
-package dev.quantlab.app;
+package dev.quantlab.app.jobs;
 
+import dev.quantlab.app.i18n.Language;
+import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.jobs.Job;
-import dev.quantlab.app.jobs.JobProgress;
-import dev.quantlab.app.jobs.JobRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,8 +41,9 @@ class JobCancelTest {
         CountDownLatch inStep = new CountDownLatch(1);
         CountDownLatch stepMayEnd = new CountDownLatch(1);
         List<String> notices = new ArrayList<>();
-        JobRunner runner = new JobRunner(pool, (what, e) -> { }, notices::add);
-        JobProgress progress = new JobProgress("idle");
+        JobRunner runner = new JobRunner(pool, (what, e) -> { }, notices::add, new Language(Locale.ENGLISH));
+        JobProgress progress = new JobProgress(new Language(Locale.ENGLISH), () -> "idle");
+        notices.add("slow step: cancelled"); // an earlier job's outcome, stale once this one starts
         AtomicReference<Job<String>> job = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
             // a step that does not look at the token until it is done, like one training step
@@ -68,13 +68,14 @@ class JobCancelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Cancelled.", progress.messageProperty().get());
         assertTrue(runner.running().isEmpty());
-        assertEquals(1, notices.size(), notices.toString());
+        // the stale notice was cleared when the job started; then its own outcome
+        assertEquals(List.of("slow step: cancelled", "", "slow step: cancelled"), notices);
     }
 
     @Test
     void aJobCancelledBeforeItStartedStopsAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        JobRunner runner = new JobRunner(pool, (what, e) -> { }, n -> { });
+        JobRunner runner = new JobRunner(pool, (what, e) -> { }, n -> { }, new Language(Locale.ENGLISH));
         JobProgress progress = new JobProgress("idle");
         WaitForAsyncUtils.asyncFx(() -> {
             runner.submit("blocker", (p, cancel) -> {

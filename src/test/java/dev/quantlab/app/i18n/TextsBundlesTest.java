@@ -1,11 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.quantlab.app.i18n.I18n;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,17 +27,13 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code <area>_zh_TW.properties}) have the same keys and use the same arguments; areas without any bundle yet are
  * skipped, an area with only one of the two fails.
  */
-class I18nBundlesTest {
+class TextsBundlesTest {
     private static final Pattern ARG = Pattern.compile("\\{(\\d+)[^}]*}");
 
-    @AfterEach
-    void english() {
-        I18n.setLocale(Locale.ENGLISH);
-    }
 
     @TestFactory
     Stream<DynamicTest> bothLanguagesHaveTheSameKeys() {
-        return I18n.AREAS.stream().map(area -> DynamicTest.dynamicTest(area, () -> {
+        return Texts.AREAS.stream().map(area -> DynamicTest.dynamicTest(area, () -> {
             Properties en = load("i18n/" + area + ".properties");
             Properties zh = load("i18n/" + area + "_zh_TW.properties");
             if (en == null && zh == null) {
@@ -94,17 +87,19 @@ class I18nBundlesTest {
 
     @Test
     void lookupFollowsTheLanguage() {
-        I18n.setLocale(Locale.ENGLISH);
-        assertEquals("Baseline", I18n.t("baseline.tab"));
-        assertEquals("Model: a.pth", I18n.t("app.status.model.loaded", "a.pth"));
-        I18n.setLocale(Locale.TRADITIONAL_CHINESE);
-        assertEquals("基準模型", I18n.t("baseline.tab"));
-        assertEquals("模型：a.pth", I18n.t("app.status.model.loaded", "a.pth"));
-        I18n.setLocale(Locale.forLanguageTag("zh-HK"));
-        assertEquals(Locale.TRADITIONAL_CHINESE, I18n.locale());
-        I18n.setLocale(Locale.forLanguageTag("zh-CN"));
-        assertEquals(Locale.ENGLISH, I18n.locale());
-        assertFalse(I18n.t("no.such.key").isEmpty());
+        Texts en = Texts.of(Locale.ENGLISH);
+        assertEquals("Baseline", en.t("baseline.tab"));
+        assertEquals("Model: a.pth", en.t("app.status.model.loaded", "a.pth"));
+        Texts zh = Texts.of(Locale.TRADITIONAL_CHINESE);
+        assertEquals("基準模型", zh.t("baseline.tab"));
+        assertEquals("模型：a.pth", zh.t("app.status.model.loaded", "a.pth"));
+        assertEquals(Locale.TRADITIONAL_CHINESE, Texts.of(Locale.forLanguageTag("zh-HK")).locale());
+        assertEquals(Locale.ENGLISH, Texts.of(Locale.forLanguageTag("zh-CN")).locale());
+        assertEquals("!no.such.key!", en.t("no.such.key"));
+        // the Language follows a switch
+        Language language = new Language(Locale.ENGLISH);
+        language.use(Locale.forLanguageTag("zh-TW"));
+        assertEquals("基準模型", language.t("baseline.tab"));
     }
 
     private static Set<String> args(String pattern) {
@@ -117,7 +112,7 @@ class I18nBundlesTest {
     }
 
     private static Properties load(String resource) throws IOException {
-        try (InputStream in = I18nBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = TextsBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }

@@ -1,9 +1,8 @@
-package dev.quantlab.app;
+package dev.quantlab.app.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.jobs.LatestRequestLoader;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -1,12 +1,11 @@
-package dev.quantlab.app;
+package dev.quantlab.app.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.quantlab.app.QuantLabApp;
 import dev.quantlab.app.services.AppConfig;
-import dev.quantlab.app.settings.SettingsStore;
-import dev.quantlab.app.settings.WindowSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,10 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quantlab.app.kmeans.RunResult;
-import dev.quantlab.app.results.ObservableResults;
 import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.results.Method;

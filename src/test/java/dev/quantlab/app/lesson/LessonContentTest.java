@@ -1,16 +1,9 @@
-package dev.quantlab.app;
+package dev.quantlab.app.lesson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.app.lesson.Block;
-import dev.quantlab.app.lesson.InlineMarkup;
-import dev.quantlab.app.lesson.LessonLibrary;
-import dev.quantlab.app.lesson.LessonMarkup;
-import dev.quantlab.app.lesson.LessonPage;
-import dev.quantlab.app.lesson.MathAtom;
-import dev.quantlab.app.lesson.MathParser;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -21,8 +14,18 @@ class LessonContentTest {
 
     @Test
     void allStepsArePresentInOrder() {
-        assertEquals(List.of("", "1", "2–3", "4", "5", "6", "+"), library.pages().stream().map(LessonPage::step).toList());
-        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer", ""),
+        assertEquals(List.of("", "1", "2–3", "4", "5", "6", "vs", "+"),
+                library.pages().stream().map(LessonPage::step).toList());
+        // every tab has its page, so the sidebar follows any tab chosen, Compare included
+        for (String tab : List.of("baseline", "kmeans", "qat", "linear", "integer", "compare")) {
+            assertTrue(library.forTab(tab).isPresent(), tab);
+        }
+        // "Why quantize?" numbers the steps as the sidebar does
+        Block.ItemList steps = LessonMarkup.parse(library.pages().get(0).body()).stream()
+                .filter(b -> b instanceof Block.ItemList)
+                .map(b -> (Block.ItemList) b).filter(Block.ItemList::numbered).findFirst().orElseThrow();
+        assertEquals(List.of("1.", "2–3.", "4.", "5.", "6."), steps.markers());
+        assertEquals(List.of("", "baseline", "kmeans", "qat", "linear", "integer", "compare", ""),
                 library.pages().stream().map(LessonPage::tab).toList());
         assertEquals("Measure the fp32 model", library.forTab("baseline").orElseThrow().title());
     }
