@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
@@ -115,7 +116,7 @@ public final class SafeUnpickler extends Unpickler {
             throw e;
         } catch (PickleException e) {
             throw PickleRejectedException.damaged("its pickled data is malformed (" + printable(e.getMessage()) + ")");
-        } catch (IndexOutOfBoundsException | java.util.NoSuchElementException e) {
+        } catch (IndexOutOfBoundsException | NoSuchElementException e) {
             throw PickleRejectedException.damaged("its pickled data is malformed (an instruction takes more values "
                     + "than the pickle put on its stack)");
         } catch (ClassCastException e) {

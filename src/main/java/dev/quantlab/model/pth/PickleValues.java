@@ -2,6 +2,7 @@ package dev.quantlab.model.pth;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 /** Checked conversions of unpickled values (Pyrolite's Java objects) to what the readers expect. */
 final class PickleValues {
@@ -68,7 +69,7 @@ final class PickleValues {
         if (value instanceof TensorRef) {
             return "a tensor";
         }
-        if (value instanceof java.util.Map) {
+        if (value instanceof Map) {
             return "a dict";
         }
         if (value instanceof List) {

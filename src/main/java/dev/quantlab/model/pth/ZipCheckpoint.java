@@ -3,6 +3,7 @@ package dev.quantlab.model.pth;
 import dev.quantlab.core.pickle.SafeUnpickler;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         } catch (ZipException e) {
             throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated ("
                     + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             // found by fuzzing: a central directory that points past the end of the file
             throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated (its "
                     + "directory points past the end of the file)", e);
@@ -189,7 +190,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readNBytes((int) size);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' is damaged ("
                     + e.getMessage() + ")", e);
         }
