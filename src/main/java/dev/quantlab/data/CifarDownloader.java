@@ -1,6 +1,7 @@
 package dev.quantlab.data;
 
 import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.FolderLock;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class CifarDownloader {
         Path work = root.resolve(WORK_FOLDER);
         createDirectories(work);
         Path target = root.resolve(spec.folder());
-        DownloadLock lock = DownloadLock.acquire(work);
+        FolderLock lock = DownloadLock.acquire(work);
         try {
             if (Files.exists(target)) { // another download finished just before we took the lock
                 checkExisting(target, p, c);
