@@ -1,6 +1,7 @@
 package dev.quantlab.model.pth;
 
-import dev.quantlab.core.pickle.SafeUnpickler;
+import static dev.quantlab.core.pickle.SafeUnpickler.printable;
+
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -115,14 +116,10 @@ final class ZipCheckpoint implements StorageSource, Closeable {
 
     /** Resolves ('storage', type, key, location, numel); the location (such as cuda:0) is ignored. */
     private StorageRef storage(Object pid) {
-        Object[] t = PickleValues.toTuple(pid, "a storage reference");
-        if (t.length != 5 || !"storage".equals(t[0]) || !(t[1] instanceof StorageType)) {
-            throw CheckpointException.damaged("it has an unexpected storage reference (" + PickleValues.describe(pid)
-                    + ")");
-        }
-        StorageType type = (StorageType) t[1];
-        String key = PickleValues.toKey(t[2], "a storage key");
-        long numel = PickleValues.toLong(t[4], "the element count of storage '" + key + "'");
+        PersistentId id = PersistentId.parse(pid, 5);
+        StorageType type = id.type();
+        String key = id.key();
+        long numel = id.numel();
         StorageRef known = storages.get(key);
         if (known != null) {
             if (known.type() != type || known.numel() != numel) {
@@ -206,10 +203,6 @@ final class ZipCheckpoint implements StorageSource, Closeable {
                     + String.format("%08x", crc.getValue()) + "); the file is damaged");
         }
         return bytes;
-    }
-
-    private static String printable(String name) {
-        return SafeUnpickler.printable(name);
     }
 
     @Override
