@@ -3,7 +3,7 @@
 #  1. copies BUILD_DIR (quantlab.jar, lib/, models/) to a temp folder outside the checkout and, from another
 #     working directory, runs `info`, `eval --limit 100` and the GUI's snapshot mode (every tab to PNG);
 #  2. if BUILD_DIR/jpackage holds an app image and/or a .deb, runs the app image, and the .deb unpacked into a
-#     temp root (dpkg-deb -x), in snapshot mode too.
+#     temp root (dpkg-deb -x): info (the model beside its jar), eval --limit 100 and snapshot mode.
 # Usage: scripts/smoke-test-dist.sh [BUILD_DIR] [DATA_DIR]   (DATA_DIR: CIFAR-10 for eval, default by the app's rule)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,9 @@ expect_tabs "$tmp/snap-copy"
 image="$build/jpackage/QuantLab"
 if [ -x "$image/bin/QuantLab" ]; then
   cp -R "$image" "$tmp/image"
+  "$tmp/image/bin/QuantLab" info | grep -q "$tmp/image/lib/app/models/vgg-cifar10.safetensors" \
+    || { echo "FAIL: the app image does not find its model" >&2; exit 1; }
+  "$tmp/image/bin/QuantLab" eval --limit 100 "${data_args[@]}"
   "${xvfb[@]}" "$tmp/image/bin/QuantLab" gui --snapshot "$tmp/snap-image"
   expect_tabs "$tmp/snap-image"
 fi
@@ -46,7 +49,9 @@ for deb in "$build"/jpackage/*.deb; do
   [ -n "$launcher" ] || { echo "FAIL: no bin/QuantLab in $deb" >&2; exit 1; }
   "${xvfb[@]}" "$launcher" gui --snapshot "$tmp/snap-deb"
   expect_tabs "$tmp/snap-deb"
-  "$launcher" info | grep -q "models/vgg-cifar10.safetensors" || { echo "FAIL: deb app has no model" >&2; exit 1; }
+  "$launcher" info | grep -q "$tmp/root/.*/models/vgg-cifar10.safetensors" \
+    || { echo "FAIL: the .deb's app does not find its model" >&2; exit 1; }
+  "$launcher" eval --limit 100 "${data_args[@]}"
   echo "ok   deb: $deb ($(du -h "$deb" | cut -f1)) runs from $launcher"
 done
 echo "smoke test passed"

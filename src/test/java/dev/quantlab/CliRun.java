@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.quantlab.cli.QuantLabCommand;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +50,17 @@ public final class CliRun {
         /** Exit code 1, exactly one {@code error:} line, no stack trace or JVM error text. */
         public Result assertFailedCleanly() {
             assertEquals(1, code, "exit code; stderr:\n" + err + "\nstdout:\n" + tail(out));
+            assertEquals(1, errorLines().size(), "exactly one error: line; stderr:\n" + err);
+            assertNoTrace();
+            return this;
+        }
+
+        /**
+         * A run stopped by a signal: a non-zero exit code (a signalled JVM exits with 128 + the signal's number),
+         * exactly one {@code error:} line, no stack trace.
+         */
+        public Result assertStoppedCleanly() {
+            assertTrue(code != 0 && code != -1, "exit code " + code + "; stderr:\n" + err + "\nstdout:\n" + tail(out));
             assertEquals(1, errorLines().size(), "exactly one error: line; stderr:\n" + err);
             assertNoTrace();
             return this;
@@ -103,6 +119,20 @@ public final class CliRun {
      * {@code timeout} (then the result's code is -1). {@code env} adds or, with a null value, removes variables.
      */
     public static Result subprocess(Duration timeout, int maxHeapMib, Map<String, String> env, String... args) {
+        return run(timeout, maxHeapMib, env, null, args);
+    }
+
+    /**
+     * Like {@link #subprocess}, but sends the process SIGTERM (as {@code kill} does, i.e. as a Ctrl-C or a kill
+     * would stop it) as soon as it prints a line to standard output that {@code stopAt} accepts. Not on Windows.
+     */
+    public static Result subprocessStoppedAt(Duration timeout, int maxHeapMib, Predicate<String> stopAt,
+            String... args) {
+        return run(timeout, maxHeapMib, Map.of(), stopAt, args);
+    }
+
+    private static Result run(Duration timeout, int maxHeapMib, Map<String, String> env, Predicate<String> stopAt,
+            String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeapMib + "m", "-cp", System.getProperty("java.class.path"), "dev.quantlab.Main"));
         cmd.addAll(List.of(args));
@@ -110,8 +140,10 @@ public final class CliRun {
             Path outFile = Files.createTempFile("quantlab-cli", ".out");
             Path errFile = Files.createTempFile("quantlab-cli", ".err");
             try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(outFile.toFile())
-                        .redirectError(errFile.toFile());
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
+                if (stopAt == null) {
+                    pb.redirectOutput(outFile.toFile());
+                }
                 env.forEach((k, v) -> {
                     if (v == null) {
                         pb.environment().remove(k);
@@ -121,15 +153,16 @@ public final class CliRun {
                 });
                 long start = System.nanoTime();
                 Process p = pb.start();
-                int code;
-                if (p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    code = p.exitValue();
-                } else {
-                    p.destroyForcibly().waitFor();
-                    code = -1;
-                }
-                return new Result(code, Files.readString(outFile), Files.readString(errFile),
-                        (System.nanoTime() - start) / 1_000_000);
+                AtomicBoolean timedOut = new AtomicBoolean();
+                CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+                    timedOut.set(p.isAlive());
+                    p.destroyForcibly();
+                }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                String out = stopAt == null ? null : readStopping(p, stopAt);
+                int code = p.waitFor();
+                watchdog.cancel(false);
+                return new Result(timedOut.get() ? -1 : code, out != null ? out : Files.readString(outFile),
+                        Files.readString(errFile), (System.nanoTime() - start) / 1_000_000);
             } finally {
                 Files.deleteIfExists(outFile);
                 Files.deleteIfExists(errFile);
@@ -140,6 +173,23 @@ public final class CliRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Everything {@code p} prints to standard output; SIGTERM to it after the first line {@code stopAt} takes. */
+    private static String readStopping(Process p, Predicate<String> stopAt) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        boolean sent = false;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                out.append(line).append('\n');
+                if (!sent && stopAt.test(line)) {
+                    sent = true;
+                    int kill = new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+                    assertEquals(0, kill, "kill -TERM " + p.pid());
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Every file and folder under a folder, with each file's size, time and content hash. */

@@ -11,6 +11,8 @@ import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
 import dev.quantlab.results.RunRecords;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,9 +74,9 @@ public final class EvalCommand implements Runnable {
      * The confusion matrix as text: a header of predicted classes (names cut to {@link #CELL} - 1 characters, as
      * wide as the counts), then one row per true class, its name in front.
      */
-    static java.util.List<String> confusionLines(long[][] confusion) {
+    static List<String> confusionLines(long[][] confusion) {
         int nameWidth = CifarClasses.NAMES.stream().mapToInt(String::length).max().orElse(5);
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         StringBuilder header = new StringBuilder("  " + " ".repeat(nameWidth));
         for (int p = 0; p < confusion.length; p++) {
             String name = label(p);

@@ -4,6 +4,7 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,7 @@ public final class InfoCommand implements Runnable {
             String params = s.kind().isParameter() ? String.format(Locale.ROOT, "%,d", s.numel()) : "(buffer)";
             String size = s.kind().isParameter() ? String.format(Locale.ROOT, "%.3f MiB", ModelSize.mib(s.numel(), 32))
                     : "";
-            out.printf(Locale.ROOT, "%-32s %-18s %12s %12s%n", s.name(), java.util.Arrays.toString(s.shape()), params, size);
+            out.printf(Locale.ROOT, "%-32s %-18s %12s %12s%n", s.name(), Arrays.toString(s.shape()), params, size);
         }
         out.printf(Locale.ROOT, "parameters: %,d%n", arch.parameterCount());
         out.printf(Locale.ROOT, "MACs per image: %,d%n", arch.macsPerImage());

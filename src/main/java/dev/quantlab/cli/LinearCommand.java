@@ -68,7 +68,7 @@ public final class LinearCommand implements Runnable {
                 .withWeightBits(weightBits == null ? bits : weightBits)
                 .withGranularity(perTensor ? WeightGranularity.PER_TENSOR : WeightGranularity.PER_CHANNEL)
                 .withRequantMode(fixedPoint ? RequantMode.FIXED_POINT : RequantMode.FLOAT_MULTIPLIER);
-        ActivationCalibrator.Clip clipMethod = switch (clip.toLowerCase(java.util.Locale.ROOT)) {
+        ActivationCalibrator.Clip clipMethod = switch (clip.toLowerCase(Locale.ROOT)) {
             case "minmax" -> ActivationCalibrator.Clip.MINMAX;
             case "mse" -> ActivationCalibrator.Clip.MSE;
             case "entropy", "kl" -> ActivationCalibrator.Clip.ENTROPY;

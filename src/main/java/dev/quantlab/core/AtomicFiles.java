@@ -1,14 +1,17 @@
 package dev.quantlab.core;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file through a temporary sibling and a move, so readers never see a half-written file. */
 public final class AtomicFiles {
@@ -27,19 +30,19 @@ public final class AtomicFiles {
      */
     public static void write(Path target, Writer body) throws IOException {
         if (Files.isDirectory(target)) {
-            throw new java.nio.file.FileSystemException(target.toString(), null, "it is a folder, not a file");
+            throw new FileSystemException(target.toString(), null, "it is a folder, not a file");
         }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default permissions
             }
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20)) {
                 body.write(out);
                 out.flush();
                 channel.force(true); // on disk before the rename, so a crash leaves the old file or the new one

@@ -8,35 +8,30 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Optional;
 
 /**
  * Says in words why a file operation failed. Java's file exceptions often carry only the path as their message
  * ("Cannot read X: X"); this names the reason (permission denied, read-only file system, no space left...).
  */
 public final class IoReasons {
+    private static final ClassPhrases REASONS = new ClassPhrases()
+            .add(AccessDeniedException.class, "permission denied")
+            .add(NoSuchFileException.class, "no such file or folder")
+            .add(FileAlreadyExistsException.class, "it already exists")
+            .add(DirectoryNotEmptyException.class, "it is a folder that is not empty")
+            .add(NotDirectoryException.class, "a part of the path is not a folder")
+            .add(CharacterCodingException.class, "it is not valid UTF-8 text");
+
     private IoReasons() { }
 
     public static String of(IOException e) {
         if (e.getCause() instanceof IOException cause && cause != e) {
             return of(cause); // a wrapper such as ImageIO's "I/O error writing PNG file!": the cause says why
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "it already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "it is a folder that is not empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "a part of the path is not a folder";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not valid UTF-8 text";
+        Optional<String> known = REASONS.of(e);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

@@ -1,5 +1,6 @@
 package dev.quantlab.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -42,7 +43,7 @@ public final class BatchMaker {
                     int sy = y + dy;
                     int rowOut = dst + c * PLANE + y * SIDE;
                     if (sy < 0 || sy >= SIDE) {
-                        java.util.Arrays.fill(out, rowOut, rowOut + SIDE, 0f);
+                        Arrays.fill(out, rowOut, rowOut + SIDE, 0f);
                         continue;
                     }
                     for (int x = 0; x < SIDE; x++) {

@@ -1,9 +1,11 @@
 package dev.quantlab.data;
 
 import dev.quantlab.core.CancellationToken;
+import dev.quantlab.core.FolderLock;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 
 /**
  * Downloads CIFAR-10 (by default the official {@code cifar-10-binary.tar.gz}) into a data root so that
@@ -95,7 +98,7 @@ public final class CifarDownloader {
         Path work = root.resolve(WORK_FOLDER);
         createDirectories(work);
         Path target = root.resolve(spec.folder());
-        DownloadLock lock = DownloadLock.acquire(work);
+        FolderLock lock = DownloadLock.acquire(work);
         try {
             if (Files.exists(target)) { // another download finished just before we took the lock
                 checkExisting(target, p, c);
@@ -265,8 +268,8 @@ public final class CifarDownloader {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(CifarDownloader::deleteQuietly);
-        } catch (IOException | java.io.UncheckedIOException e) {
+            paths.sorted(Comparator.reverseOrder()).forEach(CifarDownloader::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
             // best effort: a leftover temporary folder is removed on the next run
         }
     }

@@ -1,5 +1,7 @@
 package dev.quantlab.data;
 
+import java.util.Arrays;
+
 /**
  * Images of one CIFAR-10 split kept as bytes: image {@code i} occupies
  * {@code pixels[i*3072 .. i*3072+3071]} (1024 R, 1024 G, 1024 B, row-major 32x32).
@@ -49,6 +51,6 @@ public record CifarSplit(String name, byte[] pixels, byte[] labels) {
                 out[n++] = i;
             }
         }
-        return n == limit ? out : java.util.Arrays.copyOf(out, n);
+        return n == limit ? out : Arrays.copyOf(out, n);
     }
 }

@@ -7,6 +7,7 @@ import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -291,7 +292,7 @@ final class ResumableDownload {
     /** A short reason for an exception: its message, or its kind when it has none (or only a host name). */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        if (e instanceof java.net.UnknownHostException) {
+        if (e instanceof UnknownHostException) {
             return "unknown host " + m;
         }
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;

@@ -5,6 +5,7 @@ import dev.quantlab.core.pickle.SafeUnpickler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import net.razorvine.pickle.IObjectConstructor;
 
@@ -89,7 +90,7 @@ final class SafeNumpyUnpickler {
         if (args.length != 2 || !(args[0] instanceof String) || !(args[1] instanceof String)) {
             throw PickleRejectedException.damaged("_codecs.encode is only supported as encode(text, 'latin1')");
         }
-        String encoding = ((String) args[1]).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String encoding = ((String) args[1]).toLowerCase(Locale.ROOT).replace('_', '-');
         if (!encoding.equals("latin1") && !encoding.equals("latin-1") && !encoding.equals("iso-8859-1")) {
             throw PickleRejectedException.damaged("_codecs.encode with encoding '" + SafeUnpickler.printable(String.valueOf(args[1]))
                     + "' is not supported");

@@ -7,6 +7,7 @@ import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.model.VggNet;
+import java.nio.FloatBuffer;
 
 /**
  * Measures the data pipeline's share of evaluation time. For every batch it times the evaluator's path (bytes to
@@ -39,7 +40,7 @@ public final class EvalBenchmark {
             pipelineNanos += System.nanoTime() - t0;
             try (NDManager m = parent.newSubManager()) {
                 BatchMaker.fill(split, idx, from, n, Augmentation.NONE, null, buf);
-                NDArray x = m.create(java.nio.FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
+                NDArray x = m.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
                 long t1 = System.nanoTime();
                 forward.predict(m, x);
                 forwardNanos += System.nanoTime() - t1;

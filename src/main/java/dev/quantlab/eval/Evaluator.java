@@ -3,6 +3,7 @@ package dev.quantlab.eval;
 import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.ProgressListener;
@@ -10,6 +11,7 @@ import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.model.VggNet;
+import java.nio.FloatBuffer;
 
 /** Measures top-1 accuracy on a split or a class-balanced subset of it, in a fixed order. */
 public final class Evaluator {
@@ -30,7 +32,7 @@ public final class Evaluator {
 
     /** The fp32 network in inference mode as a classifier. */
     public static Classifier of(VggNet net) {
-        return (mgr, images) -> net.forward(images, false).argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
+        return (mgr, images) -> net.forward(images, false).argMax(1).toType(DataType.INT32, false)
                 .toIntArray();
     }
 
@@ -49,7 +51,7 @@ public final class Evaluator {
         return (split, idx, from, n) -> {
             BatchMaker.fill(split, idx, from, n, Augmentation.NONE, null, buf);
             try (NDManager mgr = parent.newSubManager()) {
-                NDArray x = mgr.create(java.nio.FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES),
+                NDArray x = mgr.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES),
                         new Shape(n, 3, 32, 32));
                 return model.predict(mgr, x);
             }

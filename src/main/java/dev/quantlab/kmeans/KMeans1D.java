@@ -1,6 +1,7 @@
 package dev.quantlab.kmeans;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -75,7 +76,7 @@ public final class KMeans1D {
                 break;
             }
         }
-        String method = "Lloyd 1-D, " + init.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " init";
+        String method = "Lloyd 1-D, " + init.name().toLowerCase(Locale.ROOT).replace('_', '-') + " init";
         return RunPartition.toResult(sv, b, iterations, converged, method);
     }
 

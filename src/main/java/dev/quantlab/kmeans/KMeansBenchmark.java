@@ -6,6 +6,7 @@ import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -120,7 +121,7 @@ public final class KMeansBenchmark {
         SortedValues sv = SortedValues.of(values);
         int m = Math.min(1 << bits, sv.distinct());
         double[] start = Seeding.initialCentroids(sv, m, Init.KMEANS_PLUS_PLUS, new SplittableRandom(layerSeed));
-        DenseLloyd.iterate(java.util.Arrays.copyOf(values, Math.min(values.length, 1 << 16)), start, 2, pool);
+        DenseLloyd.iterate(Arrays.copyOf(values, Math.min(values.length, 1 << 16)), start, 2, pool);
         long t0 = System.nanoTime();
         DenseLloyd.iterate(values, start, denseIterations, pool);
         return (double) (System.nanoTime() - t0) / denseIterations;

@@ -1,5 +1,7 @@
 package dev.quantlab.kmeans;
 
+import java.util.Arrays;
+
 /**
  * Centroid indices packed at {@code bits} bits each into {@code ceil(n * bits / 8)} bytes: label
  * {@code i} occupies bits {@code [i*bits, (i+1)*bits)} of the byte stream, least significant bit
@@ -92,12 +94,12 @@ public final class PackedLabels {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PackedLabels p && length == p.length && bits == p.bits && java.util.Arrays.equals(data, p.data);
+        return o instanceof PackedLabels p && length == p.length && bits == p.bits && Arrays.equals(data, p.data);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(data) * 31 + bits;
+        return Arrays.hashCode(data) * 31 + bits;
     }
 
     @Override

@@ -19,9 +19,4 @@ public record FoldedConv(float[] weight, float[] bias, int outChannels, int inCh
             throw new IllegalArgumentException("bias has " + bias.length + " values for " + outChannels + " channels");
         }
     }
-
-    /** Weights per output channel ({@code inChannels * k * k}). */
-    public int fanIn() {
-        return inChannels * kernelSize * kernelSize;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.quantlab.linear;
 
+import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public record FoldedVgg(List<VggArchitecture.Stage> stages, List<FoldedConv> con
     }
 
     /** Folds a state dict of the lesson's VGG ({@link BatchNormFolding#foldVgg}). */
-    public static FoldedVgg fromStateDict(dev.quantlab.model.StateDict stateDict) {
+    public static FoldedVgg fromStateDict(StateDict stateDict) {
         return BatchNormFolding.foldVgg(stateDict);
     }
 

@@ -54,9 +54,4 @@ public record Int8Activations(byte[] data, int batch, int height, int width, int
     public int get(int n, int y, int x, int c) {
         return data[index(n, y, x, c)];
     }
-
-    /** Values per image. */
-    public int imageSize() {
-        return height * width * channels;
-    }
 }

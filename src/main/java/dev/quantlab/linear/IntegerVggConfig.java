@@ -1,5 +1,7 @@
 package dev.quantlab.linear;
 
+import java.util.Objects;
+
 /**
  * Choices for building an {@link IntegerVgg}. {@link #lesson()} reproduces the lesson: 8-bit per-channel
  * weights, 8-bit activations, float multiplier, truncating average pool, each layer's input parameters from
@@ -28,11 +30,11 @@ public record IntegerVggConfig(int weightBits, int activationBits, WeightGranula
     public IntegerVggConfig {
         QuantRange.checkBits(weightBits);
         QuantRange.checkBits(activationBits);
-        java.util.Objects.requireNonNull(granularity, "granularity");
-        java.util.Objects.requireNonNull(requantMode, "requantMode");
-        java.util.Objects.requireNonNull(avgPoolRounding, "avgPoolRounding");
-        java.util.Objects.requireNonNull(scaleSource, "scaleSource");
-        java.util.Objects.requireNonNull(logitMode, "logitMode");
+        Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(requantMode, "requantMode");
+        Objects.requireNonNull(avgPoolRounding, "avgPoolRounding");
+        Objects.requireNonNull(scaleSource, "scaleSource");
+        Objects.requireNonNull(logitMode, "logitMode");
     }
 
     public static IntegerVggConfig lesson() {

@@ -1,5 +1,7 @@
 package dev.quantlab.linear;
 
+import java.util.Arrays;
+
 /**
  * A symmetrically quantized weight tensor ({@code Z = 0}) whose first dimension is the output channel.
  * {@code values} holds the integers row-major in the float tensor's order; {@code scales[oc]} is the
@@ -43,7 +45,7 @@ public record QuantizedWeights(byte[] values, float[] scales, int outChannels, Q
         int perRow = w.length / outChannels;
         float[] scales = new float[outChannels];
         if (granularity == WeightGranularity.PER_TENSOR) {
-            java.util.Arrays.fill(scales, scaleFor(absMax(w, 0, w.length), range));
+            Arrays.fill(scales, scaleFor(absMax(w, 0, w.length), range));
         } else {
             for (int oc = 0; oc < outChannels; oc++) {
                 scales[oc] = scaleFor(absMax(w, oc * perRow, perRow), range);

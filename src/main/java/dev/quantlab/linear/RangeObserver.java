@@ -60,11 +60,6 @@ public final class RangeObserver {
         }
     }
 
-    /** Point names seen so far, in first-seen order. */
-    public synchronized java.util.Set<String> pointNames() {
-        return java.util.Set.copyOf(points.keySet());
-    }
-
     /** The exact min/max of every point. */
     public synchronized ActivationRanges ranges() {
         Map<String, MinMax> r = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.quantlab.linear;
 
+import java.util.Arrays;
+
 /**
  * A streaming histogram of real values with a fixed number of bins per sign over {@code (-top, top)}; when a
  * value falls outside, {@code top} doubles and neighbouring bins merge, so no second pass is needed.
@@ -53,7 +55,7 @@ final class ValueHistogram {
         for (int i = 0; i < half; i++) {
             bins[i] = bins[2 * i] + bins[2 * i + 1];
         }
-        java.util.Arrays.fill(bins, half, bins.length, 0);
+        Arrays.fill(bins, half, bins.length, 0);
     }
 
     /** Width of one bin. */

@@ -1,8 +1,14 @@
 package dev.quantlab.model;
 
 import dev.quantlab.core.UserFacingException;
+import dev.quantlab.model.pth.PthImporter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Finds and loads model weights: the shipped model by default, safetensors files and training checkpoints. */
 public final class ModelFiles {
@@ -34,23 +40,23 @@ public final class ModelFiles {
      * the folder holding the app's jar ({@code quantlab.jar} with {@code models/} beside it, as packaged into
      * the build folder, the app image and the installers; for {@code target/classes} the build folder).
      */
-    private static java.util.List<Path> candidateBases() {
-        java.util.List<Path> bases = new java.util.ArrayList<>();
+    private static List<Path> candidateBases() {
+        List<Path> bases = new ArrayList<>();
         bases.add(Path.of("").toAbsolutePath());
         appFolder().ifPresent(bases::add);
         return bases;
     }
 
     /** The folder of the running jar (or the parent of the classes folder), if the code source is a file. */
-    static java.util.Optional<Path> appFolder() {
+    static Optional<Path> appFolder() {
         try {
-            java.security.CodeSource source = ModelFiles.class.getProtectionDomain().getCodeSource();
+            CodeSource source = ModelFiles.class.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return java.util.Optional.empty();
+            return Optional.ofNullable(Path.of(source.getLocation().toURI()).getParent());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
         }
     }
 
@@ -63,7 +69,7 @@ public final class ModelFiles {
         }
         StateDict raw;
         if (WeightsFormat.detect(file) == WeightsFormat.PYTORCH) {
-            raw = dev.quantlab.model.pth.PthImporter.importStateDict(file);
+            raw = PthImporter.importStateDict(file);
         } else if (PackedModelFile.isPacked(file)) {
             raw = PackedModelFile.load(file, VggArchitecture.cifarVgg().tensors().stream()
                     .map(VggArchitecture.TensorSpec::name).toList());
@@ -76,11 +82,7 @@ public final class ModelFiles {
                 weights.put(k, v);
             }
         });
-        try {
-            StateDictCheck.requireMatches(VggArchitecture.cifarVgg(), weights, "tensors in " + file);
-        } catch (UserFacingException e) {
-            throw new UserFacingException(e.getMessage());
-        }
+        StateDictCheck.requireMatches(VggArchitecture.cifarVgg(), weights, "tensors in " + file);
         WeightCheck.problem(weights).ifPresent(p -> {
             throw new UserFacingException("Model file " + file + " holds " + p + ": no trained model does, and it "
                     + "would score chance (10%); it is not loaded (retrain it or export it again)");

@@ -1,5 +1,7 @@
 package dev.quantlab.model;
 
+import java.util.Locale;
+
 /** Model sizes by the lesson's rule: number of parameters times bits per parameter. */
 public final class ModelSize {
     public static final long MIB = 1L << 20;
@@ -17,6 +19,6 @@ public final class ModelSize {
 
     /** The lesson's format: two decimals, e.g. {@code 35.20 MiB}. */
     public static String formatMib(double mib) {
-        return String.format(java.util.Locale.ROOT, "%.2f MiB", mib);
+        return String.format(Locale.ROOT, "%.2f MiB", mib);
     }
 }

@@ -46,23 +46,14 @@ public record PackedTensor(String name, long[] shape, int bits, float[] centroid
      * @throws IllegalArgumentException if an index points past the codebook (a damaged file)
      */
     public TensorData decode() {
-        int n = Math.toIntExact(numel());
-        float[] out = new float[n];
-        int mask = (1 << bits) - 1;
-        for (int i = 0; i < n; i++) {
-            long bit = (long) i * bits;
-            int at = (int) (bit >>> 3);
-            int offset = (int) (bit & 7);
-            int word = packed[at] & 0xFF;
-            if (offset + bits > 8) {
-                word |= (packed[at + 1] & 0xFF) << 8;
-            }
-            int index = (word >>> offset) & mask;
-            if (index >= centroids.length) {
-                throw new IllegalArgumentException(name + ": index " + index + " at weight " + i
+        int[] indices = indices();
+        float[] out = new float[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] >= centroids.length) {
+                throw new IllegalArgumentException(name + ": index " + indices[i] + " at weight " + i
                         + " is past its codebook of " + centroids.length + " values");
             }
-            out[i] = centroids[index];
+            out[i] = centroids[indices[i]];
         }
         return TensorData.of(out, shape);
     }
@@ -70,7 +61,16 @@ public record PackedTensor(String name, long[] shape, int bits, float[] centroid
     /** Index counts per codebook entry (for entropy coding). */
     public long[] indexCounts() {
         long[] counts = new long[1 << bits];
+        for (int index : indices()) {
+            counts[index]++;
+        }
+        return counts;
+    }
+
+    /** The codebook index of every weight, unpacked from {@code bits} bits each (least significant bits first). */
+    private int[] indices() {
         int n = Math.toIntExact(numel());
+        int[] out = new int[n];
         int mask = (1 << bits) - 1;
         for (int i = 0; i < n; i++) {
             long bit = (long) i * bits;
@@ -80,9 +80,9 @@ public record PackedTensor(String name, long[] shape, int bits, float[] centroid
             if (offset + bits > 8) {
                 word |= (packed[at + 1] & 0xFF) << 8;
             }
-            counts[(word >>> offset) & mask]++;
+            out[i] = (word >>> offset) & mask;
         }
-        return counts;
+        return out;
     }
 
     @Override

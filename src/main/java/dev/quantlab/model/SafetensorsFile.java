@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -119,7 +121,7 @@ public final class SafetensorsFile {
         }
     }
 
-    private static Contents read(String file, java.nio.channels.SeekableByteChannel ch) throws IOException {
+    private static Contents read(String file, SeekableByteChannel ch) throws IOException {
         long size = ch.size();
         if (size < 8) {
             throw bad(file, "file is " + size + " bytes, too short for a safetensors header");
@@ -144,7 +146,7 @@ public final class SafetensorsFile {
         return new Contents(dict, new LinkedHashMap<>(header.metadata()));
     }
 
-    private static TensorData readTensor(String file, java.nio.channels.SeekableByteChannel ch,
+    private static TensorData readTensor(String file, SeekableByteChannel ch,
             SafetensorsHeader.Entry e, long dataStart) throws IOException {
         long numel = e.numel();
         if (numel > Integer.MAX_VALUE - 8) {
@@ -186,7 +188,7 @@ public final class SafetensorsFile {
         };
     }
 
-    private static void readFully(java.nio.channels.SeekableByteChannel ch, ByteBuffer buf, long position)
+    private static void readFully(SeekableByteChannel ch, ByteBuffer buf, long position)
             throws IOException {
         ch.position(position);
         while (buf.hasRemaining()) {
@@ -197,7 +199,7 @@ public final class SafetensorsFile {
     }
 
     /** A read-only channel over bytes in memory. */
-    private static final class InMemoryChannel implements java.nio.channels.SeekableByteChannel {
+    private static final class InMemoryChannel implements SeekableByteChannel {
         private final byte[] bytes;
         private long position;
 
@@ -218,7 +220,7 @@ public final class SafetensorsFile {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            throw new java.nio.channels.NonWritableChannelException();
+            throw new NonWritableChannelException();
         }
 
         @Override
@@ -239,7 +241,7 @@ public final class SafetensorsFile {
 
         @Override
         public InMemoryChannel truncate(long size) {
-            throw new java.nio.channels.NonWritableChannelException();
+            throw new NonWritableChannelException();
         }
 
         @Override

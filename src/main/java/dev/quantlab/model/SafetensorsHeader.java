@@ -4,6 +4,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -105,7 +106,7 @@ final class SafetensorsHeader {
             }
         } catch (MalformedJsonException | IllegalStateException | NumberFormatException e) {
             throw new Invalid("the header is not strict JSON (" + firstLine(e.getMessage()) + ")");
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new Invalid("the header's JSON ends early");
         } catch (IOException e) {
             throw new Invalid("the header is not strict JSON (" + firstLine(e.getMessage()) + ")");

@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class VggNet implements AutoCloseable {
                         v[i] = (float) (rnd.nextGaussian() * 0.01);
                     }
                 }
-                case BN_WEIGHT, BN_RUNNING_VAR -> java.util.Arrays.fill(v, 1f);
+                case BN_WEIGHT, BN_RUNNING_VAR -> Arrays.fill(v, 1f);
                 case BN_COUNT -> {
                     sd.put(spec.name(), TensorData.scalarLong(0));
                     continue;

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -21,10 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Every finished run the learner did (k-means, QAT, linear, integer-only...), kept across restarts in a JSON
- * file ({@code results.json} in {@link QuantLabHome#dir()} by default, written atomically by one background
+ * file (the app keeps {@code results.json} in {@link QuantLabHome#dir()}; written atomically by one background
  * thread after each change). A damaged file never stops the app: it is moved aside, the store starts empty and
  * {@link #loadProblem()} says what happened. Thread-safe; listeners run on the thread that made the change.
  * No JavaFX here: the UI wraps the store in {@code ObservableResults}.
@@ -59,7 +61,7 @@ public final class ResultsStore implements AutoCloseable {
     private final Object writing = new Object();
     private LoadProblem loadProblem;
     private volatile String saveProblem;
-    private volatile java.util.function.Consumer<String> onSaveProblem = p -> { };
+    private volatile Consumer<String> onSaveProblem = p -> { };
     private long version;
     private long savedVersion;
 
@@ -72,11 +74,6 @@ public final class ResultsStore implements AutoCloseable {
         ResultsStore s = new ResultsStore(file);
         s.load();
         return s;
-    }
-
-    /** The store in the user's QuantLab folder. */
-    public static ResultsStore inHome() {
-        return open(QuantLabHome.dir().resolve(FILE_NAME));
     }
 
     private void load() {
@@ -133,7 +130,7 @@ public final class ResultsStore implements AutoCloseable {
     public void add(RunRecord run) {
         List<RunRecord> now;
         synchronized (this) {
-            runs.add(java.util.Objects.requireNonNull(run));
+            runs.add(Objects.requireNonNull(run));
             version++;
             now = List.copyOf(runs);
         }
@@ -174,10 +171,6 @@ public final class ResultsStore implements AutoCloseable {
         return List.copyOf(runs);
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Why the file could not be read at start, if it could not. */
     public synchronized Optional<LoadProblem> loadProblem() {
         return Optional.ofNullable(loadProblem);
@@ -192,16 +185,12 @@ public final class ResultsStore implements AutoCloseable {
      * Called (on the thread that saves) when saving starts to fail, once until a save succeeds again, so that the
      * learner hears that recorded runs are not reaching the disk.
      */
-    public void onSaveProblem(java.util.function.Consumer<String> whenSavingFails) {
-        this.onSaveProblem = java.util.Objects.requireNonNull(whenSavingFails);
+    public void onSaveProblem(Consumer<String> whenSavingFails) {
+        this.onSaveProblem = Objects.requireNonNull(whenSavingFails);
     }
 
     public void addListener(Listener l) {
         listeners.add(l);
-    }
-
-    public void removeListener(Listener l) {
-        listeners.remove(l);
     }
 
     private void changed(List<RunRecord> now) {

@@ -1,14 +1,12 @@
 package dev.quantlab.train;
 
+import dev.quantlab.core.AtomicFiles;
+import dev.quantlab.core.FolderLock;
 import dev.quantlab.core.UserFacingException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,21 +17,19 @@ import java.util.Set;
  * The folder of one resumable run (a training run, or one plan of a QAT run), held open by one process: opening it
  * creates it, locks it ({@value #LOCK}; a second process is refused with a message that says so) and removes the
  * temporary files a killed save of the run's own files left behind ({@code .<file>.<random>.tmp}, see
- * {@link dev.quantlab.core.AtomicFiles}). Files of an earlier run are never deleted: {@link #keepAside} renames them.
+ * {@link AtomicFiles}). Files of an earlier run are never deleted: {@link #keepAside} renames them.
  * The lock is released on {@link #close()}, or by the operating system when the process dies.
  */
 public final class RunFolder implements AutoCloseable {
-    public static final String LOCK = ".lock";
+    public static final String LOCK = FolderLock.FILE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final FolderLock lock;
     private final List<Path> swept;
 
-    private RunFolder(Path dir, FileChannel channel, FileLock lock, List<Path> swept) {
+    private RunFolder(Path dir, FolderLock lock, List<Path> swept) {
         this.dir = dir;
-        this.channel = channel;
         this.lock = lock;
         this.swept = swept;
     }
@@ -50,23 +46,19 @@ public final class RunFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new UserFacingException("cannot create the run folder " + dir + ": " + reason(e), e);
         }
-        Path file = dir.resolve(LOCK);
-        FileChannel channel = null;
+        FolderLock lock;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw busy(dir);
-            }
-            return new RunFolder(dir, channel, lock, sweep(dir, runFiles));
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            throw busy(dir);
+            lock = FolderLock.tryAcquire(dir).orElseThrow(() -> busy(dir));
         } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UserFacingException("cannot lock the run folder " + dir + " (" + file + "): " + reason(e), e);
+            throw cannotLock(dir, e);
+        }
+        try {
+            return new RunFolder(dir, lock, sweep(dir, runFiles));
+        } catch (IOException e) {
+            lock.close();
+            throw cannotLock(dir, e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            lock.close();
             throw e;
         }
     }
@@ -124,27 +116,17 @@ public final class RunFolder implements AutoCloseable {
                 + ": wait for it to finish (or stop it), or choose another folder");
     }
 
+    private static UserFacingException cannotLock(Path dir, IOException e) {
+        return new UserFacingException("cannot lock the run folder " + dir + " (" + dir.resolve(LOCK) + "): "
+                + reason(e), e);
+    }
+
     private static String reason(IOException e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing to release
-            }
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel below releases it too
-        }
-        closeQuietly(channel);
+        lock.close();
     }
 }

@@ -3,15 +3,18 @@ package dev.quantlab.train;
 import dev.quantlab.model.GradMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * SGD with (Nesterov) momentum and decoupled-from-BN weight decay, PyTorch's formulation:
- * {@code g = grad + wd*w; buf = m*buf + g; step = nesterov ? g + m*buf : buf; w -= lr*step}.
- * Gradients are zeroed after each step. Momentum buffers live in the given manager.
+ * SGD as PyTorch's {@code torch.optim.SGD} with dampening 0: (Nesterov) momentum and <em>coupled</em> weight decay,
+ * i.e. the decay is added to the gradient before the momentum (not AdamW-style decoupled), and only for the
+ * parameters named in {@code decayedNames} (the trainer leaves BatchNorm and biases out):
+ * {@code g = grad + wd*w; buf = g on the first step, else m*buf + g; step = nesterov ? g + m*buf : buf;
+ * w -= lr*step}. Gradients are zeroed after each step. Momentum buffers live in the given manager.
  */
 public final class SgdOptimizer {
     private final double momentum;
@@ -70,21 +73,12 @@ public final class SgdOptimizer {
     }
 
     /** Restores a momentum buffer (from a checkpoint). */
-    public void setBuffer(String name, float[] values, ai.djl.ndarray.types.Shape shape) {
+    public void setBuffer(String name, float[] values, Shape shape) {
         NDArray old = buffers.remove(name);
         if (old != null) {
             old.close();
         }
         NDArray w = manager.create(values, shape);
         buffers.put(name, w);
-    }
-
-    /** Zeroes accumulated gradients without updating. */
-    public static void zeroGradients(Collection<NDArray> params) {
-        for (NDArray w : params) {
-            try (NDArray g = w.getGradient()) {
-                g.subi(g);
-            }
-        }
     }
 }

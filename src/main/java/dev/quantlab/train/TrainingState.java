@@ -1,7 +1,6 @@
 package dev.quantlab.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,33 +35,24 @@ public final class TrainingState {
         return history;
     }
 
+    private static final StateFields<TrainingState> FIELDS = new StateFields<TrainingState>()
+            .add("epoch", s -> s.epoch, (s, v) -> s.epoch = Integer.parseInt(v))
+            .add("step_in_epoch", s -> s.stepInEpoch, (s, v) -> s.stepInEpoch = Integer.parseInt(v))
+            .add("global_step", s -> s.globalStep, (s, v) -> s.globalStep = Long.parseLong(v))
+            .add("loss_sum", s -> s.lossSum, (s, v) -> s.lossSum = Double.parseDouble(v))
+            .add("correct", s -> s.correct, (s, v) -> s.correct = Long.parseLong(v))
+            .add("seen", s -> s.seen, (s, v) -> s.seen = Long.parseLong(v))
+            .add("epoch_seconds", s -> s.epochSeconds, (s, v) -> s.epochSeconds = Double.parseDouble(v))
+            .add("wall_seconds", s -> s.wallSeconds, (s, v) -> s.wallSeconds = Double.parseDouble(v))
+            .add("history", TrainingState::historyCsv, (s, v) -> s.history.addAll(parseHistory(v)));
+
     /** The state as the key/values of a {@link Checkpoint}. */
     Map<String, String> toFields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("epoch", Integer.toString(epoch));
-        m.put("step_in_epoch", Integer.toString(stepInEpoch));
-        m.put("global_step", Long.toString(globalStep));
-        m.put("loss_sum", Double.toString(lossSum));
-        m.put("correct", Long.toString(correct));
-        m.put("seen", Long.toString(seen));
-        m.put("epoch_seconds", Double.toString(epochSeconds));
-        m.put("wall_seconds", Double.toString(wallSeconds));
-        m.put("history", historyCsv());
-        return m;
+        return FIELDS.write(this);
     }
 
     static TrainingState fromFields(Checkpoint.Contents c) {
-        TrainingState s = new TrainingState();
-        s.epoch = Integer.parseInt(c.field("epoch"));
-        s.stepInEpoch = Integer.parseInt(c.field("step_in_epoch"));
-        s.globalStep = Long.parseLong(c.field("global_step"));
-        s.lossSum = Double.parseDouble(c.field("loss_sum"));
-        s.correct = Long.parseLong(c.field("correct"));
-        s.seen = Long.parseLong(c.field("seen"));
-        s.epochSeconds = Double.parseDouble(c.field("epoch_seconds"));
-        s.wallSeconds = Double.parseDouble(c.field("wall_seconds"));
-        s.history.addAll(parseHistory(c.field("history")));
-        return s;
+        return FIELDS.read(c, new TrainingState());
     }
 
     String historyCsv() {

@@ -1,11 +1,11 @@
 package dev.quantlab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.CliRun;
 import dev.quantlab.core.pickle.HostilePickles;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.StateDict;
@@ -14,7 +14,6 @@ import dev.quantlab.model.VggNet;
 import dev.quantlab.model.pth.VggCheckpoints;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,24 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportHostileInputTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) { }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = QuantLabCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
         ZipEntry e = new ZipEntry(name);
@@ -130,19 +111,15 @@ class ImportHostileInputTest {
         Path out = dir.resolve("existing.safetensors");
         byte[] existing = "an earlier conversion the user keeps".getBytes(StandardCharsets.UTF_8);
         Files.write(out, existing);
-        for (Map.Entry<String, Path> e : hostileInputs().entrySet()) {
-            byte[] input = Files.readAllBytes(e.getValue());
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> run("import", e.getValue().toString(), out.toString(), "--force"), e.getKey());
-            String what = e.getKey() + ": " + r.err();
-            assertEquals(1, r.code(), what);
-            String[] lines = r.err().strip().split("\n");
-            assertEquals(1, lines.length, what);
-            assertTrue(lines[0].startsWith("error: "), what);
-            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("Error:"),
-                    what);
-            assertArrayEquals(existing, Files.readAllBytes(out), "OUT untouched after " + e.getKey());
-            assertArrayEquals(input, Files.readAllBytes(e.getValue()), "input untouched: " + e.getKey());
+        Map<String, Path> inputs = hostileInputs();
+        CliRun.Snapshot before = CliRun.Snapshot.of(dir);
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            CliRun.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> CliRun.inProcess("import", e.getValue().toString(), out.toString(), "--force"), e.getKey());
+            r.assertFailedCleanly();
+            assertEquals(1, r.err().strip().lines().count(), e.getKey() + ": only the error line: " + r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("Error:"), e.getKey() + ": " + r.err());
+            before.assertNothingExistingChanged(); // OUT and every input untouched
         }
     }
 
@@ -153,7 +130,7 @@ class ImportHostileInputTest {
             Path pth = dir.resolve(name);
             VggCheckpoints.writeZipWithStateDict(pth, weights);
             Path out = dir.resolve(name + ".safetensors");
-            Run r = run("import", pth.toString(), out.toString());
+            CliRun.Result r = CliRun.inProcess("import", pth.toString(), out.toString());
             assertEquals(0, r.code(), r.err());
             assertEquals(weights.get("backbone.conv1.weight").values()[7],
                     SafetensorsFile.read(out).tensors().get("backbone.conv1.weight").values()[7]);
@@ -166,7 +143,7 @@ class ImportHostileInputTest {
         Path misnamed = dir.resolve("weights.pth");
         SafetensorsFile.write(misnamed, weights, Map.of(), TensorData.DType.F32);
         Path out = dir.resolve("copy.safetensors");
-        Run r = run("import", misnamed.toString(), out.toString());
+        CliRun.Result r = CliRun.inProcess("import", misnamed.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(weights.get("backbone.conv1.weight").values()[3],
                 SafetensorsFile.read(out).tensors().get("backbone.conv1.weight").values()[3]);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.core.CancellationToken;
 import dev.quantlab.core.CancelledException;
+import dev.quantlab.core.FolderLock;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.core.UserFacingException;
 import dev.quantlab.testing.Cifar10;
@@ -256,7 +257,7 @@ class CifarDownloaderTest {
     @Test
     void secondDownloadIntoTheSameFolderIsRefusedWhileOneRuns() throws IOException {
         Path work = Files.createDirectories(root.resolve(CifarDownloader.WORK_FOLDER));
-        DownloadLock held = DownloadLock.acquire(work);
+        FolderLock held = DownloadLock.acquire(work);
         try (ArchiveServer server = new ArchiveServer(ARCHIVE.bytes, true)) {
             UserFacingException e = assertThrows(UserFacingException.class,
                     () -> downloader(server, FAST).download(root, null, null));

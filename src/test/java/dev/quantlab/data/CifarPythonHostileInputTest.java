@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quantlab.core.pickle.HostilePickles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The CIFAR-10 Python-version reader shares the checkpoint importer's restricted unpickler, so the hostile
@@ -32,34 +33,10 @@ class CifarPythonHostileInputTest {
         return m;
     }
 
-    @Test
-    void selfReferencingListAsDictKeyIsUnhashable() throws IOException {
-        assertRefused(HostilePickles.selfReferencingListAsKey(), "unhashable");
-    }
-
-    @Test
-    void deepListAsDictKeyIsUnhashable() throws IOException {
-        assertRefused(HostilePickles.deepListAsKey(200_000), "unhashable");
-    }
-
-    @Test
-    void selfReferencingListInASetIsUnhashable() throws IOException {
-        assertRefused(HostilePickles.selfReferencingListInSet(), "unhashable");
-    }
-
-    @Test
-    void torchDeviceIsRefusedByName() throws IOException {
-        assertRefused(HostilePickles.deepListToTorchDevice(200_000), "'torch.device'");
-    }
-
-    @Test
-    void textLongOfTwoMillionDigitsIsRefusedQuickly() throws IOException {
-        assertRefused(HostilePickles.longOfDigits(2_000_000), "4300 digits");
-    }
-
-    @Test
-    void floodOfEmptyListsStopsAtTheInstructionBudget() throws IOException {
-        assertRefused(HostilePickles.emptyListFlood(3_000_000), "instructions");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.quantlab.core.pickle.HostilePickles#refused")
+    void hostilePickleIsRefusedInOneLine(String name, byte[] pickle, String word) throws IOException {
+        assertRefused(pickle, word);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.quantlab.core.pickle;
 
+import dev.quantlab.core.ClassPhrases;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
@@ -44,6 +46,15 @@ public final class SafeUnpickler extends Unpickler {
     public static final int MAX_INT_DIGITS = 4300;
     private static final int MAX_NAME_LINE = 1024;
     private static final int MAX_TUPLE_KEY_ITEMS = 10_000;
+    private static final ClassPhrases KINDS = new ClassPhrases()
+            .add(Object[].class, "a tuple")
+            .add(String.class, "a string")
+            .add(Map.class, "a dict")
+            .add(List.class, "a list")
+            .add(Set.class, "a set")
+            .add(byte[].class, "bytes")
+            .add(Number.class, "a number")
+            .add(Boolean.class, "a bool");
 
     /** Resolves {@code module.name} of a GLOBAL instruction, or throws {@link PickleRejectedException}. */
     @FunctionalInterface
@@ -115,7 +126,7 @@ public final class SafeUnpickler extends Unpickler {
             throw e;
         } catch (PickleException e) {
             throw PickleRejectedException.damaged("its pickled data is malformed (" + printable(e.getMessage()) + ")");
-        } catch (IndexOutOfBoundsException | java.util.NoSuchElementException e) {
+        } catch (IndexOutOfBoundsException | NoSuchElementException e) {
             throw PickleRejectedException.damaged("its pickled data is malformed (an instruction takes more values "
                     + "than the pickle put on its stack)");
         } catch (ClassCastException e) {
@@ -395,31 +406,7 @@ public final class SafeUnpickler extends Unpickler {
         if (value == null) {
             return "None";
         }
-        if (value instanceof Object[]) {
-            return "a tuple";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof Map) {
-            return "a dict";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof Set) {
-            return "a set";
-        }
-        if (value instanceof byte[]) {
-            return "bytes";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "a bool";
-        }
-        return "a " + value.getClass().getSimpleName();
+        return KINDS.of(value).orElse("a " + value.getClass().getSimpleName());
     }
 
     private Object parseInt(String line) {

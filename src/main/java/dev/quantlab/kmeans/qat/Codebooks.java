@@ -8,6 +8,7 @@ import dev.quantlab.kmeans.QuantizedModel;
 import dev.quantlab.model.VggNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The codebooks QAT moves, per quantized layer: the fixed labels, the current centroids and (gradient rule) the
@@ -45,7 +46,7 @@ final class Codebooks {
     }
 
     /** The quantized layers' names. */
-    java.util.Set<String> layers() {
+    Set<String> layers() {
         return labels.keySet();
     }
 

@@ -67,11 +67,6 @@ public final class QatConfig {
         bnRecalibrationImages = b.bnRecalibrationImages;
     }
 
-    /** The lesson's settings. */
-    public static QatConfig lesson() {
-        return builder().build();
-    }
-
     /** A builder that starts from the lesson's settings. */
     public static Builder builder() {
         return new Builder();

@@ -1,5 +1,7 @@
 package dev.quantlab.kmeans.qat;
 
+import dev.quantlab.train.EpochResult;
+import dev.quantlab.train.StepResult;
 import dev.quantlab.train.TrainingListener;
 import java.util.Map;
 
@@ -20,12 +22,12 @@ public interface QatListener extends TrainingListener {
     static QatListener of(TrainingListener l) {
         return new QatListener() {
             @Override
-            public void onStep(dev.quantlab.train.StepResult step) {
+            public void onStep(StepResult step) {
                 l.onStep(step);
             }
 
             @Override
-            public void onEpoch(dev.quantlab.train.EpochResult epoch) {
+            public void onEpoch(EpochResult epoch) {
                 l.onEpoch(epoch);
             }
 

@@ -1,8 +1,8 @@
 package dev.quantlab.kmeans.qat;
 
 import dev.quantlab.train.Checkpoint;
+import dev.quantlab.train.StateFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,43 +28,30 @@ final class QatState {
     boolean done;
     final List<Double> epochAccuracies = new ArrayList<>();
 
+    private static final StateFields<QatState> FIELDS = new StateFields<QatState>()
+            .add("accuracy_before", s -> s.accuracyBefore, (s, v) -> s.accuracyBefore = Double.parseDouble(v))
+            .add("accuracy_after_bn", s -> s.accuracyAfterBn, (s, v) -> s.accuracyAfterBn = Double.parseDouble(v))
+            .add("start", s -> s.start, (s, v) -> s.start = Double.parseDouble(v))
+            .add("kmeans_seconds", s -> s.kmeansSeconds, (s, v) -> s.kmeansSeconds = Double.parseDouble(v))
+            .add("epoch", s -> s.epoch, (s, v) -> s.epoch = Integer.parseInt(v))
+            .add("step", s -> s.step, (s, v) -> s.step = Integer.parseInt(v))
+            .add("global_step", s -> s.global, (s, v) -> s.global = Long.parseLong(v))
+            .add("loss_sum", s -> s.lossSum, (s, v) -> s.lossSum = Double.parseDouble(v))
+            .add("correct", s -> s.correct, (s, v) -> s.correct = Long.parseLong(v))
+            .add("epoch_seconds", s -> s.epochSeconds, (s, v) -> s.epochSeconds = Double.parseDouble(v))
+            .add("qat_seconds", s -> s.qatSeconds, (s, v) -> s.qatSeconds = Double.parseDouble(v))
+            .add("best", s -> s.best, (s, v) -> s.best = Double.parseDouble(v))
+            .add("done", s -> s.done, (s, v) -> s.done = Boolean.parseBoolean(v))
+            .add("epoch_accuracies", QatState::epochAccuraciesText,
+                    (s, v) -> s.epochAccuracies.addAll(parseAccuracies(v)));
+
     /** The state as the key/values of a {@link Checkpoint}. */
     Map<String, String> toFields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("accuracy_before", Double.toString(accuracyBefore));
-        m.put("accuracy_after_bn", Double.toString(accuracyAfterBn));
-        m.put("start", Double.toString(start));
-        m.put("kmeans_seconds", Double.toString(kmeansSeconds));
-        m.put("epoch", Integer.toString(epoch));
-        m.put("step", Integer.toString(step));
-        m.put("global_step", Long.toString(global));
-        m.put("loss_sum", Double.toString(lossSum));
-        m.put("correct", Long.toString(correct));
-        m.put("epoch_seconds", Double.toString(epochSeconds));
-        m.put("qat_seconds", Double.toString(qatSeconds));
-        m.put("best", Double.toString(best));
-        m.put("done", Boolean.toString(done));
-        m.put("epoch_accuracies", epochAccuraciesText());
-        return m;
+        return FIELDS.write(this);
     }
 
     static QatState fromFields(Checkpoint.Contents c) {
-        QatState s = new QatState();
-        s.accuracyBefore = Double.parseDouble(c.field("accuracy_before"));
-        s.accuracyAfterBn = Double.parseDouble(c.field("accuracy_after_bn"));
-        s.start = Double.parseDouble(c.field("start"));
-        s.kmeansSeconds = Double.parseDouble(c.field("kmeans_seconds"));
-        s.epoch = Integer.parseInt(c.field("epoch"));
-        s.step = Integer.parseInt(c.field("step"));
-        s.global = Long.parseLong(c.field("global_step"));
-        s.lossSum = Double.parseDouble(c.field("loss_sum"));
-        s.correct = Long.parseLong(c.field("correct"));
-        s.epochSeconds = Double.parseDouble(c.field("epoch_seconds"));
-        s.qatSeconds = Double.parseDouble(c.field("qat_seconds"));
-        s.best = Double.parseDouble(c.field("best"));
-        s.done = Boolean.parseBoolean(c.field("done"));
-        s.epochAccuracies.addAll(parseAccuracies(c.state().get("epoch_accuracies")));
-        return s;
+        return FIELDS.read(c, new QatState());
     }
 
     String epochAccuraciesText() {

@@ -85,14 +85,10 @@ final class LegacyCheckpoint implements StorageSource, Closeable {
 
     /** Resolves ('storage', type, root key, location, numel, view metadata); location is ignored. */
     private StorageRef storage(Object pid) {
-        Object[] t = PickleValues.toTuple(pid, "a storage reference");
-        if (t.length != 6 || !"storage".equals(t[0]) || !(t[1] instanceof StorageType)) {
-            throw CheckpointException.damaged("it has an unexpected storage reference (" + PickleValues.describe(pid)
-                    + ")");
-        }
-        StorageType type = (StorageType) t[1];
-        String key = PickleValues.toKey(t[2], "a storage key");
-        long numel = PickleValues.toLong(t[4], "the element count of storage '" + key + "'");
+        PersistentId id = PersistentId.parse(pid, 6);
+        StorageType type = id.type();
+        String key = id.key();
+        long numel = id.numel();
         StorageRef root = storages.get(key);
         if (root == null) {
             checkFits(key, type, numel);
@@ -101,10 +97,10 @@ final class LegacyCheckpoint implements StorageSource, Closeable {
         } else if (root.type() != type || root.rootNumel() != numel) {
             throw CheckpointException.damaged("storage '" + key + "' is described twice, differently");
         }
-        if (t[5] == null) {
+        if (id.view() == null) {
             return root;
         }
-        Object[] view = PickleValues.toTuple(t[5], "a storage view");
+        Object[] view = PickleValues.toTuple(id.view(), "a storage view");
         if (view.length != 3) {
             throw CheckpointException.damaged("storage '" + key + "' has a malformed view");
         }

@@ -1,5 +1,6 @@
 package dev.quantlab.model.pth;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class OrderedDictConstructor implements IObjectConstructor {
                 if (kv.length != 2) {
                     throw CheckpointException.damaged("an OrderedDict item has " + kv.length + " parts, not 2");
                 }
-                dev.quantlab.core.pickle.SafeUnpickler.requireHashable(kv[0]);
+                SafeUnpickler.requireHashable(kv[0]);
                 dict.put(kv[0], kv[1]);
             }
             return dict;

@@ -1,5 +1,6 @@
 package dev.quantlab.model.pth;
 
+import dev.quantlab.core.pickle.SafeUnpickler;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -53,7 +54,7 @@ final class PickleValues {
         throw CheckpointException.damaged(what + " should be a string but is " + describe(value));
     }
 
-    /** A short description of an unpickled value for error messages. */
+    /** A short description of an unpickled value for error messages (tuples with their length, text quoted). */
     static String describe(Object value) {
         if (value == null) {
             return "None";
@@ -68,12 +69,6 @@ final class PickleValues {
         if (value instanceof TensorRef) {
             return "a tensor";
         }
-        if (value instanceof java.util.Map) {
-            return "a dict";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        return "a " + value.getClass().getSimpleName();
+        return SafeUnpickler.describe(value);
     }
 }

@@ -4,6 +4,7 @@ import dev.quantlab.core.UserFacingException;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.TensorData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class PthImporter {
             throw new UserFacingException("cannot load " + file + ": the file does not exist", e);
         } catch (IOException e) {
             throw new UserFacingException("cannot load " + file + ": reading it failed (" + e.getMessage() + ")", e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new UserFacingException("cannot load " + file + ": reading it failed ("
                     + e.getCause().getMessage() + ")", e);
         } catch (UserFacingException e) {

@@ -1,8 +1,10 @@
 package dev.quantlab.model.pth;
 
-import dev.quantlab.core.pickle.SafeUnpickler;
+import static dev.quantlab.core.pickle.SafeUnpickler.printable;
+
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -54,7 +56,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         } catch (ZipException e) {
             throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated ("
                     + e.getMessage() + ")", e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             // found by fuzzing: a central directory that points past the end of the file
             throw CheckpointException.damaged("it looks like a zip archive but is damaged or truncated (its "
                     + "directory points past the end of the file)", e);
@@ -121,14 +123,10 @@ final class ZipCheckpoint implements StorageSource, Closeable {
 
     /** Resolves ('storage', type, key, location, numel); the location (such as cuda:0) is ignored. */
     private StorageRef storage(Object pid) {
-        Object[] t = PickleValues.toTuple(pid, "a storage reference");
-        if (t.length != 5 || !"storage".equals(t[0]) || !(t[1] instanceof StorageType)) {
-            throw CheckpointException.damaged("it has an unexpected storage reference (" + PickleValues.describe(pid)
-                    + ")");
-        }
-        StorageType type = (StorageType) t[1];
-        String key = PickleValues.toKey(t[2], "a storage key");
-        long numel = PickleValues.toLong(t[4], "the element count of storage '" + key + "'");
+        PersistentId id = PersistentId.parse(pid, 5);
+        StorageType type = id.type();
+        String key = id.key();
+        long numel = id.numel();
         StorageRef known = storages.get(key);
         if (known != null) {
             if (known.type() != type || known.numel() != numel) {
@@ -196,7 +194,7 @@ final class ZipCheckpoint implements StorageSource, Closeable {
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
             bytes = in.readNBytes((int) size);
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw CheckpointException.damaged("its entry '" + printable(entry.getName()) + "' is damaged ("
                     + e.getMessage() + ")", e);
         }
@@ -212,10 +210,6 @@ final class ZipCheckpoint implements StorageSource, Closeable {
                     + String.format("%08x", crc.getValue()) + "); the file is damaged");
         }
         return bytes;
-    }
-
-    private static String printable(String name) {
-        return SafeUnpickler.printable(name);
     }
 
     @Override

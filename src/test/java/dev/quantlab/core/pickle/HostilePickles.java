@@ -2,6 +2,8 @@ package dev.quantlab.core.pickle;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Small hostile pickles from the reliability report (issue 14, items 7-9), crafted byte by byte. Each is a
@@ -17,6 +19,22 @@ public final class HostilePickles {
     private static final int NONE = 'N';
     private static final int SETITEM = 's';
     private static final int STOP = '.';
+
+    /**
+     * The hostile pickles that every reader built on the safe unpickler must refuse, each with a word its one-line
+     * message contains (for {@code @MethodSource("dev.quantlab.core.pickle.HostilePickles#refused")}):
+     * unhashable dict keys and set elements, a deep list handed to {@code torch.device}, a 2-million-digit
+     * integer, and a flood of empty lists.
+     */
+    public static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("self-referencing list as a dict key", selfReferencingListAsKey(), "unhashable"),
+                Arguments.of("deep list as a dict key", deepListAsKey(200_000), "unhashable"),
+                Arguments.of("self-referencing list in a set", selfReferencingListInSet(), "unhashable"),
+                Arguments.of("deep list passed to torch.device", deepListToTorchDevice(200_000), "torch.device"),
+                Arguments.of("integer of two million digits", longOfDigits(2_000_000), "4300 digits"),
+                Arguments.of("flood of empty lists", emptyListFlood(3_000_000), "instructions"));
+    }
 
     /** {@code {L: None}} where the list L contains itself (Python: unhashable type: 'list'). */
     public static byte[] selfReferencingListAsKey() {
