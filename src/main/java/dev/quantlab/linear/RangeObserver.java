@@ -98,7 +98,10 @@ public final class RangeObserver {
         return clipped(bits, true);
     }
 
-    /** TensorRT entropy (KL) ranges at {@code bits} ({@link ClipSearch#entropy}). Needs a histogram. */
+    /**
+     * TensorRT entropy (KL) ranges at {@code bits} ({@link ClipSearch#entropy(long[], long, double, MinMax, int)},
+     * exact zeros left out). Needs a histogram.
+     */
     public synchronized ActivationRanges entropyRanges(int bits) {
         return clipped(bits, false);
     }
@@ -112,7 +115,7 @@ public final class RangeObserver {
             MinMax observed = new MinMax(v.min, v.max);
             ValueHistogram h = v.histogram;
             r.put(k, mse ? ClipSearch.mse(h.signedLow(), h.width(), h.signedCounts(), observed, bits, 256)
-                    : ClipSearch.entropy(h.absCounts(), h.width(), observed, bits));
+                    : ClipSearch.entropy(h.absCounts(), h.zeros(), h.width(), observed, bits));
         });
         return new ActivationRanges(r);
     }
