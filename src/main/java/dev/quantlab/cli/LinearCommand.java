@@ -9,6 +9,7 @@ import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;
 import dev.quantlab.linear.WeightGranularity;
 import dev.quantlab.linear.pipeline.ActivationCalibrator;
+import dev.quantlab.linear.pipeline.CalibrationComparison;
 import dev.quantlab.linear.pipeline.LinearExperiment;
 import dev.quantlab.model.BatchMemory;
 import dev.quantlab.model.ModelSize;
@@ -17,6 +18,7 @@ import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecords;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +54,17 @@ public final class LinearCommand implements Runnable {
     @Option(names = "--percentile", defaultValue = "100", description = "Clip activation ranges at this percentile (default: ${DEFAULT-VALUE} = min/max).")
     double percentile;
     @Option(names = "--clip", defaultValue = "minmax", description = "Activation ranges: minmax (or --percentile), "
+            + "moving-average (PyTorch's moving-average min/max over the calibration batches, constant 0.01), "
             + "mse (smallest quantization error of the calibration histogram) or entropy (TensorRT's KL) "
             + "(default: ${DEFAULT-VALUE}).")
     String clip;
+    @Option(names = "--calibration-table", description = "Instead of one model: the integer model's accuracy for "
+            + "every calibration method (min/max of the first batch, moving-average, percentile (--percentile, "
+            + "else 99.99), MSE, entropy) at each of --widths, from one calibration pass; prints a table.")
+    boolean calibrationTable;
+    @Option(names = "--widths", split = ",", defaultValue = "W8A8,W4A8,W4A4", paramLabel = "WxAy[,...]",
+            description = "Weight/activation bits for --calibration-table (default: ${DEFAULT-VALUE}).")
+    List<String> widths;
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Evaluate on a class-balanced subset of N test images (0: all).")
     int limit;
     @Option(names = "--skip-fp32", description = "Do not measure the fp32 and BN-folded models.")
@@ -72,8 +82,18 @@ public final class LinearCommand implements Runnable {
             case "minmax" -> ActivationCalibrator.Clip.MINMAX;
             case "mse" -> ActivationCalibrator.Clip.MSE;
             case "entropy", "kl" -> ActivationCalibrator.Clip.ENTROPY;
-            default -> throw new IllegalArgumentException("unknown --clip '" + clip + "': use minmax, mse or entropy");
+            case "moving-average", "movingaverage" -> ActivationCalibrator.Clip.MOVING_AVERAGE;
+            default -> throw new IllegalArgumentException("unknown --clip '" + clip
+                    + "': use minmax, moving-average, mse or entropy");
         };
+        if (calibrationTable) {
+            List<CalibrationComparison.Widths> parsed = widths.stream().map(CalibrationComparison.Widths::parse).toList();
+            var tableSettings = new CalibrationComparison.Settings(calibrationBatches, calibrationBatchSize,
+                    percentile < 100 ? percentile : CalibrationTableRun.DEFAULT_PERCENTILE, 0, config);
+            CalibrationTableRun.run(System.out, model.load(), data.train(), data.test(), config, parsed, tableSettings,
+                    limit);
+            return;
+        }
         var settings = new ActivationCalibrator.Settings(calibrationBatches, calibrationBatchSize, percentile, 0,
                 clipMethod, bits);
         StateDict fp32 = model.load();

@@ -9,7 +9,12 @@ package dev.quantlab.linear;
  *   <li>{@link #entropy}: TensorRT's entropy calibration: over the histogram of {@code |x|}, the threshold
  *       {@code T} whose clipped distribution P (outliers added to the last bin) and its quantization Q to the
  *       available levels (merged, then spread back over P's non-empty bins) have the smallest KL divergence;
- *       the range is {@code [max(min, -T), min(max, T)]}.</li>
+ *       the range is {@code [max(min, -T), min(max, T)]}. Values that are exactly zero are left out of the
+ *       histogram first ({@link #entropy(long[], long, double, MinMax, int)}): zero is a quantization level at every
+ *       threshold, so they cost nothing, but after a ReLU they are half or more of all values, and that one spike in
+ *       the first bin, merged with its neighbours into Q's first level, outweighs every other term: the divergence
+ *       then always picked the smallest candidate ({@code levels} bins, about a tenth of the range). NVIDIA's
+ *       pytorch-quantization avoids the same spike by replacing the first bin with the second.</li>
  * </ul>
  * The histogram has bins of equal width {@code width} starting at {@code lo}.
  */
@@ -121,7 +126,20 @@ public final class ClipSearch {
         return kl;
     }
 
-    /** The entropy-calibrated range: {@code [max(min, -T), min(max, T)]}. */
+    /**
+     * The entropy-calibrated range with {@code exactZeros} of the values in {@code absCounts[0]} being exactly 0:
+     * they are removed from that bin before the search (see the class comment).
+     */
+    public static MinMax entropy(long[] absCounts, long exactZeros, double width, MinMax observed, int bits) {
+        if (exactZeros < 0 || absCounts.length == 0 || exactZeros > absCounts[0]) {
+            throw new IllegalArgumentException("exactZeros must be in [0, absCounts[0]], got " + exactZeros);
+        }
+        long[] nonZero = absCounts.clone();
+        nonZero[0] -= exactZeros;
+        return entropy(nonZero, width, observed, bits);
+    }
+
+    /** The entropy-calibrated range: {@code [max(min, -T), min(max, T)]}, over the histogram as given. */
     public static MinMax entropy(long[] absCounts, double width, MinMax observed, int bits) {
         int levels = observed.min() >= 0 ? (1 << bits) : (1 << (bits - 1));
         double t = entropyThreshold(absCounts, width, levels);

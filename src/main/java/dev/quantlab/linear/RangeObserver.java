@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * Accumulates the min/max of named activation points over calibration batches (values arrive as float
- * arrays from someone's forward pass), and optionally a histogram per point for percentile clipping.
+ * arrays from someone's forward pass), and optionally a histogram per point for percentile clipping. Whoever
+ * feeds it may mark the end of each calibration batch ({@link #endBatch()}): then each point also keeps its
+ * per-batch min/max, for the first batch's range and the moving average over batches.
  * Thread-safe: every call locks the observer.
  */
 public final class RangeObserver {
@@ -43,8 +45,8 @@ public final class RangeObserver {
             return;
         }
         PointStats s = points.computeIfAbsent(point, p -> new PointStats(histogramBins));
-        float lo = s.min;
-        float hi = s.max;
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
             float v = values[i];
             if (Float.isNaN(v)) {
@@ -53,11 +55,55 @@ public final class RangeObserver {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        s.min = lo;
-        s.max = hi;
+        s.min = Math.min(s.min, lo);
+        s.max = Math.max(s.max, hi);
+        s.batchMin = Math.min(s.batchMin, lo);
+        s.batchMax = Math.max(s.batchMax, hi);
         if (s.histogram != null) {
             s.histogram.add(values, from, to);
         }
+    }
+
+    /** Ends the current calibration batch: every point seen in it keeps that batch's min/max. */
+    public synchronized void endBatch() {
+        for (PointStats s : points.values()) {
+            if (s.batchMin <= s.batchMax) {
+                s.batches.add(new MinMax(s.batchMin, s.batchMax));
+                s.batchMin = Float.POSITIVE_INFINITY;
+                s.batchMax = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /** How many batches were ended with {@link #endBatch()} (the most any point saw). */
+    public synchronized int batchCount() {
+        return points.values().stream().mapToInt(s -> s.batches.size()).max().orElse(0);
+    }
+
+    /** The min/max of the first ended batch only, per point (the lesson calibrates on one batch). */
+    public synchronized ActivationRanges firstBatchRanges() {
+        Map<String, MinMax> r = new LinkedHashMap<>();
+        points.forEach((k, v) -> r.put(k, ended(k, v).get(0)));
+        return new ActivationRanges(r);
+    }
+
+    /** {@link MovingAverageMinMax} over the ended batches of each point, with averaging {@code constant}. */
+    public synchronized ActivationRanges movingAverageRanges(double constant) {
+        Map<String, MinMax> r = new LinkedHashMap<>();
+        points.forEach((k, v) -> r.put(k, MovingAverageMinMax.of(ended(k, v), constant)));
+        return new ActivationRanges(r);
+    }
+
+    private static java.util.List<MinMax> ended(String point, PointStats s) {
+        if (s.batches.isEmpty()) {
+            throw new IllegalStateException("no calibration batch ended for " + point + " (call endBatch)");
+        }
+        return s.batches;
+    }
+
+    /** Point names seen so far, in first-seen order. */
+    public synchronized java.util.Set<String> pointNames() {
+        return java.util.Set.copyOf(points.keySet());
     }
 
     /** The exact min/max of every point. */
@@ -93,7 +139,10 @@ public final class RangeObserver {
         return clipped(bits, true);
     }
 
-    /** TensorRT entropy (KL) ranges at {@code bits} ({@link ClipSearch#entropy}). Needs a histogram. */
+    /**
+     * TensorRT entropy (KL) ranges at {@code bits} ({@link ClipSearch#entropy(long[], long, double, MinMax, int)},
+     * exact zeros left out). Needs a histogram.
+     */
     public synchronized ActivationRanges entropyRanges(int bits) {
         return clipped(bits, false);
     }
@@ -107,7 +156,7 @@ public final class RangeObserver {
             MinMax observed = new MinMax(v.min, v.max);
             ValueHistogram h = v.histogram;
             r.put(k, mse ? ClipSearch.mse(h.signedLow(), h.width(), h.signedCounts(), observed, bits, 256)
-                    : ClipSearch.entropy(h.absCounts(), h.width(), observed, bits));
+                    : ClipSearch.entropy(h.absCounts(), h.zeros(), h.width(), observed, bits));
         });
         return new ActivationRanges(r);
     }
@@ -115,6 +164,9 @@ public final class RangeObserver {
     private static final class PointStats {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
+        float batchMin = Float.POSITIVE_INFINITY;
+        float batchMax = Float.NEGATIVE_INFINITY;
+        final java.util.List<MinMax> batches = new java.util.ArrayList<>();
         final ValueHistogram histogram;
 
         PointStats(int bins) {

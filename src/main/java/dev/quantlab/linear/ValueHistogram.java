@@ -12,6 +12,7 @@ final class ValueHistogram {
     private final long[] negative;
     private double top;
     private long count;
+    private long zeros;
 
     ValueHistogram(int binsPerSign) {
         if (binsPerSign < 2 || binsPerSign % 2 != 0) {
@@ -30,6 +31,7 @@ final class ValueHistogram {
             }
             if (mag == 0) {
                 positive[0]++;
+                zeros++;
             } else {
                 int bin = Math.min(positive.length - 1, (int) (mag / top * positive.length));
                 (v > 0 ? positive : negative)[bin]++;
@@ -89,6 +91,11 @@ final class ValueHistogram {
 
     long count() {
         return count;
+    }
+
+    /** How many of the values were exactly zero (they are counted in the first positive bin too). */
+    long zeros() {
+        return zeros;
     }
 
     /** The value below which a fraction {@code q} of the samples lie (approximate to one bin). */

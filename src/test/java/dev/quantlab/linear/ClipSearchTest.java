@@ -101,4 +101,47 @@ class ClipSearchTest {
         assertEquals(bestI, ClipSearch.entropyThreshold(counts, 1.0, levels), 1e-12);
         assertTrue(bestI < counts.length, "the exponential tail is clipped");
     }
+
+    /**
+     * After a ReLU most values are exactly 0. The entropy range must be the one a direct search of the KL
+     * objective finds over the histogram of the other values (zeros are a level at every threshold), and the
+     * same with or without the zeros; with the zero spike left in, it collapsed to the smallest candidate.
+     */
+    @Test
+    void entropyRangeOfAReluOutputIsTheDirectKlMinimumOverItsNonZeroValues() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        double width = 16.0 / 2048; // every sample is a bin centre of the observer's 2,048 bins over [0, 16)
+        long[] counts = new long[2048];
+        float[] nonZero = new float[300_000];
+        for (int n = 0; n < nonZero.length; n++) {
+            int k = (int) Math.min(2047, -Math.log(1 - rnd.nextDouble()) / width);
+            counts[k]++;
+            nonZero[n] = (float) ((k + 0.5) * width);
+        }
+        RangeObserver relu = RangeObserver.withHistogram(2048);
+        RangeObserver noZeros = RangeObserver.withHistogram(2048);
+        relu.observe("p", new float[450_000]); // 60% exact zeros
+        relu.observe("p", nonZero);
+        noZeros.observe("p", nonZero);
+        double max = relu.ranges().get("p").max();
+        assertTrue(max >= 8 && max < 16, "the histogram spans [0, 16): max " + max);
+        for (int bits : new int[] {8, 4, 2}) {
+            int levels = 1 << bits; // unsigned: all 2^bits levels on [0, T]
+            int bestI = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = levels; i <= counts.length; i++) {
+                double kl = directKl(counts, i, levels);
+                if (kl < best) {
+                    best = kl;
+                    bestI = i;
+                }
+            }
+            double expected = Math.min(max, bestI * width);
+            MinMax got = relu.entropyRanges(bits).get("p");
+            assertEquals(expected, got.max(), 1e-12, bits + " bits");
+            assertEquals(0, got.min(), bits + " bits");
+            assertEquals(noZeros.entropyRanges(bits).get("p").max(), got.max(), bits + " bits: zeros move nothing");
+            assertTrue(got.max() > 0.3 * max, bits + " bits: no collapse, T = " + got.max() + " of max " + max);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.quantlab.data.Augmentation;
 import dev.quantlab.data.BatchMaker;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.linear.ActivationRanges;
+import dev.quantlab.linear.MovingAverageMinMax;
 import dev.quantlab.linear.RangeObserver;
 import dev.quantlab.model.VggNet;
 import java.nio.FloatBuffer;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
 /**
  * Records activation ranges for linear quantization: the input of every conv/linear layer and the output of
  * the ReLU after each conv, over {@code batches} batches of augmented training images (the lesson: one batch
- * of 512). Min/max by default; {@code percentile < 100} clips outliers (beyond the lesson).
+ * of 512). Min/max by default; {@code percentile < 100} clips outliers (beyond the lesson), and {@link Clip}
+ * chooses other ways to take a range from what was observed.
  */
 public final class ActivationCalibrator {
     private static final int CHUNK = 128;
@@ -30,7 +32,14 @@ public final class ActivationCalibrator {
         /** the range with the smallest quantization error of the observed histogram at {@code bits}. */
         MSE,
         /** TensorRT's entropy (KL-divergence) calibration at {@code bits}. */
-        ENTROPY
+        ENTROPY,
+        /** PyTorch's moving-average min/max over the batches ({@link MovingAverageMinMax}, constant 0.01). */
+        MOVING_AVERAGE;
+
+        /** Whether this method needs a histogram of the observed values. */
+        boolean needsHistogram(double percentile) {
+            return this == MSE || this == ENTROPY || (this == MINMAX && percentile < 100);
+        }
     }
 
     /**
@@ -62,33 +71,55 @@ public final class ActivationCalibrator {
 
     public static ActivationRanges calibrate(NDManager parent, VggNet net, CifarSplit train, Settings s,
             ProgressListener progress, CancellationToken cancel) {
-        GradMode.offOnThisThread();
-        boolean clip = s.percentile() < 100 || s.clip() != Clip.MINMAX;
-        RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
-        int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));
-        int total = (int) Math.min(order.length, (long) s.batches() * s.batchSize());
-        float[] buf = new float[CHUNK * CifarSplit.IMAGE_BYTES];
-        SplittableRandom rnd = new SplittableRandom(s.seed() + 1);
-        for (int from = 0; from < total; from += CHUNK) {
-            cancel.throwIfCancelled();
-            int n = Math.min(CHUNK, total - from);
-            BatchMaker.fill(train, order, from, n, Augmentation.LESSON, rnd, buf);
-            try (NDManager m = parent.newSubManager()) {
-                NDArray x = m.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
-                net.forward(x, false, (point, value) -> {
-                    if (clip) {
-                        observer.observe(point, value.toFloatArray());
-                    } else {
-                        observer.observe(point, new float[] {value.min().getFloat(), value.max().getFloat()});
-                    }
-                });
-            }
-            progress.onProgress(from + n, total, "calibrating activation ranges");
-        }
+        boolean histogram = s.clip().needsHistogram(s.percentile());
+        return ranges(observe(parent, net, train, s.batches(), s.batchSize(), s.seed(), histogram, progress, cancel), s);
+    }
+
+    /** The ranges {@code s} asks for, from an observer filled by {@link #observe}. */
+    public static ActivationRanges ranges(RangeObserver observer, Settings s) {
         return switch (s.clip()) {
             case MSE -> observer.mseRanges(s.bits());
             case ENTROPY -> observer.entropyRanges(s.bits());
-            case MINMAX -> clip ? observer.percentileRanges(s.percentile()) : observer.ranges();
+            case MOVING_AVERAGE -> observer.movingAverageRanges(MovingAverageMinMax.PYTORCH_CONSTANT);
+            case MINMAX -> s.percentile() < 100 ? observer.percentileRanges(s.percentile()) : observer.ranges();
         };
+    }
+
+    /**
+     * Runs {@code batches} batches of {@code batchSize} augmented training images (shuffled with {@code seed}) through
+     * {@code net} and records every activation point, ending a batch in the observer after each; with
+     * {@code histogram} every value goes into a histogram (for percentile, MSE and entropy), else only each
+     * forward chunk's min/max. The first batch is the lesson's calibration batch whatever {@code batches} is.
+     */
+    public static RangeObserver observe(NDManager parent, VggNet net, CifarSplit train, int batches, int batchSize,
+            long seed, boolean histogram, ProgressListener progress, CancellationToken cancel) {
+        GradMode.offOnThisThread();
+        RangeObserver observer = histogram ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS)
+                : RangeObserver.minMax();
+        int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(seed));
+        int total = (int) Math.min(order.length, (long) batches * batchSize);
+        float[] buf = new float[CHUNK * CifarSplit.IMAGE_BYTES];
+        SplittableRandom rnd = new SplittableRandom(seed + 1);
+        for (int batchStart = 0; batchStart < total; batchStart += batchSize) {
+            int batchEnd = Math.min(total, batchStart + batchSize);
+            for (int from = batchStart; from < batchEnd; from += CHUNK) {
+                cancel.throwIfCancelled();
+                int n = Math.min(CHUNK, batchEnd - from);
+                BatchMaker.fill(train, order, from, n, Augmentation.LESSON, rnd, buf);
+                try (NDManager m = parent.newSubManager()) {
+                    NDArray x = m.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
+                    net.forward(x, false, (point, value) -> {
+                        if (histogram) {
+                            observer.observe(point, value.toFloatArray());
+                        } else {
+                            observer.observe(point, new float[] {value.min().getFloat(), value.max().getFloat()});
+                        }
+                    });
+                }
+                progress.onProgress(from + n, total, "calibrating activation ranges");
+            }
+            observer.endBatch();
+        }
+        return observer;
     }
 }
