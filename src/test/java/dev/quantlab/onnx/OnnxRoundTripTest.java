@@ -91,6 +91,31 @@ class OnnxRoundTripTest {
         }
     }
 
+    /**
+     * The lesson's formula {@code round(float(acc) * M + Z_out)} spelled out in float32 ops after {@code ConvInteger}
+     * is QuantLab's float path bit for bit; QLinearConv's own formula spelled out the same way
+     * ({@code round(acc * M) + Z_out}) is QLinearConv bit for bit, i.e. the two differ only in that formula.
+     */
+    @Test
+    void int8RequantFormulasSpelledOutMatchTheirEngines() {
+        IntegerVgg model = integerModel(IntegerVggConfig.lesson());
+        int[][] quantLab = model.logits(pixels, IMAGES);
+        int[][] lesson;
+        int[][] roundFirst;
+        int[][] qlinear;
+        try (OrtModel a = OrtModel.load(OnnxExport.int8(model, Int8OnnxExporter.Requant.LESSON_FLOAT), 2);
+             OrtModel b = OrtModel.load(OnnxExport.int8(model, Int8OnnxExporter.Requant.ROUND_THEN_ZERO_POINT), 2);
+             OrtModel c = OrtModel.load(OnnxExport.int8(model), 2)) {
+            lesson = a.int8Logits(pixels, IMAGES);
+            roundFirst = b.int8Logits(pixels, IMAGES);
+            qlinear = c.int8Logits(pixels, IMAGES);
+        }
+        for (int i = 0; i < IMAGES; i++) {
+            assertArrayEquals(quantLab[i], lesson[i], "lesson's formula, image " + i);
+            assertArrayEquals(qlinear[i], roundFirst[i], "round first, image " + i);
+        }
+    }
+
     @Test
     void int8FixedPointGivesQuantLabsLogitsBitExactly() {
         assertSameInt8Logits(IntegerVggConfig.lesson().withGranularity(WeightGranularity.PER_TENSOR).withRequantMode(RequantMode.FIXED_POINT)
