@@ -141,6 +141,12 @@ public final class BenchCommand implements Runnable {
                         printer.print(dev.quantlab.onnx.Int8AgreementCheck.measure(built.model(), test, idx,
                                 k < 0 ? null : report.int8Logits().get(k), threads,
                                 dev.quantlab.core.CancellationToken.none()));
+                        var sat = dev.quantlab.onnx.Int16PairSaturation.count(built.model(),
+                                java.util.Arrays.copyOfRange(test.pixels(), idx[0] * 3072, idx[0] * 3072 + 3072), 0);
+                        System.out.printf(Locale.ROOT, "  int16 saturation: on a CPU without VNNI (AVX2 vpmaddubsw), "
+                                        + "%d of %d u8*s8 pair sums of test image %d would saturate (%.3f%%); "
+                                        + "this CPU: %s%n", sat.saturating(), sat.pairs(), idx[0],
+                                sat.saturatingPercent(), report.cpu().int8InstructionSet());
                     }
                 }
             }
