@@ -74,7 +74,7 @@ class OnnxRoundTripTest {
      * QLinearConv rounds {@code acc * M} and then adds {@code Z_out} (MLAS); QuantLab, like the lesson's reference,
      * rounds the float32 sum {@code acc * M + Z_out}, whose addition can move a value within about 4e-6 of a half
      * onto the half. Such flips are rare per value but a VGG image has ~300k activations, so some logits differ:
-     * measured at most 1 LSB (bench int8, 200 images). The top-1 class agrees on these 16 images.
+     * measured at most 1 LSB (10,000 test images, README). The top-1 class agrees on these 16 images.
      */
     @Test
     void int8FloatMultiplierGivesQuantLabsLogitsWithinOneLsb() {
