@@ -75,5 +75,5 @@ done
 if done_step bench-int8; then
     echo "- \`$(cmd bench-int8)\` ($(value bench-int8 '^images: (.*)$')):"
     echo
-    sed -nE 's/^(fp32 .*|integer-only .*|integer \/ fp32 .*)$/        \1/p' "$DIR/bench-int8.txt"
+    sed -nE 's/^(engine .*|fp32 .*|int8 [A-Za-z0-9 ,-]+ +[0-9.]+ .*)$/        \1/p' "$DIR/bench-int8.txt"
 fi

@@ -88,10 +88,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--fixed-point", description = "Integer model with the fixed-point multiplier (exported as exact int64 ops).")
         boolean fixedPoint;
         @Option(names = "--engines", split = ",", paramLabel = "E",
-                defaultValue = "libtorch,libtorch-folded,ort-fp32,quantlab-int8,ort-int8",
+                defaultValue = "libtorch,libtorch-folded,ort-fp32,quantlab-int8,ort-int8,ort-int8-lesson",
                 description = "Engines to run, comma-separated, the first is the reference for ratios "
-                        + "(default: ${DEFAULT-VALUE}).")
+                        + "(default: ${DEFAULT-VALUE}). ort-int8: QLinearConv (ONNX Runtime's packed int8 kernels, "
+                        + "round(acc*M) + Z); ort-int8-lesson: ConvInteger + the lesson's round(acc*M + Z) in float ops, "
+                        + "QuantLab's logits exactly.")
         java.util.List<String> engineNames;
+        @Option(names = "--agreement", description = "Also compare QuantLab's int8 logits with ONNX Runtime's image by "
+                + "image and find the cause of any difference, by running each requantization formula as ONNX ops on "
+                + "the same images (needs quantlab-int8 among the engines for its logits, else runs it again).")
+        boolean agreement;
 
         @Override
         public void run() {
@@ -108,6 +114,8 @@ public final class BenchCommand implements Runnable {
                 var built = experiment.build(mgr, fp32, train, config, dev.quantlab.core.ProgressListener.NONE);
                 try (var folded = new dev.quantlab.linear.pipeline.FoldedFloatNet(mgr, built.folded());
                      var ortInt8 = dev.quantlab.onnx.OrtModel.load(dev.quantlab.onnx.OnnxExport.int8(built.model()), threads);
+                     var ortLesson = dev.quantlab.onnx.OrtModel.load(dev.quantlab.onnx.OnnxExport.int8(built.model(),
+                             dev.quantlab.onnx.Int8OnnxExporter.Requant.LESSON_FLOAT), threads);
                      var ortFp32 = dev.quantlab.onnx.OrtModel.load(
                              dev.quantlab.onnx.Fp32OnnxExporter.folded(built.folded()), threads)) {
                     var engines = new java.util.ArrayList<EngineBenchmark.Engine>();
@@ -119,14 +127,28 @@ public final class BenchCommand implements Runnable {
                             case "ort-fp32" -> EngineBenchmark.ortFloat("fp32 BN-folded ONNX Runtime", ortFp32);
                             case "quantlab-int8" -> EngineBenchmark.quantLab("int8 QuantLab kernels", built.model());
                             case "ort-int8" -> EngineBenchmark.ortInt8("int8 ONNX Runtime", ortInt8);
+                            case "ort-int8-lesson" -> EngineBenchmark.ortInt8("int8 ORT ConvInteger, lesson", ortLesson);
                             default -> throw new dev.quantlab.core.UserFacingException("unknown engine '" + e
-                                    + "' (libtorch, libtorch-folded, ort-fp32, quantlab-int8, ort-int8)");
+                                    + "' (libtorch, libtorch-folded, ort-fp32, quantlab-int8, ort-int8, ort-int8-lesson)");
                         });
                     }
                     int[] idx = test.balancedIndices(limit);
                     var report = EngineBenchmark.run(engines, test, idx, latencyImages, new ConsoleProgress("bench"),
                             dev.quantlab.core.CancellationToken.none());
-                    new BenchReportPrinter(System.out).print(report, dev.quantlab.onnx.OrtModel.version());
+                    var printer = new BenchReportPrinter(System.out);
+                    printer.print(report, dev.quantlab.onnx.OrtModel.version());
+                    if (agreement) {
+                        int k = engineNames.stream().map(String::trim).toList().indexOf("quantlab-int8");
+                        printer.print(dev.quantlab.onnx.Int8AgreementCheck.measure(built.model(), test, idx,
+                                k < 0 ? null : report.int8Logits().get(k), threads,
+                                dev.quantlab.core.CancellationToken.none()));
+                        var sat = dev.quantlab.onnx.Int16PairSaturation.count(built.model(),
+                                java.util.Arrays.copyOfRange(test.pixels(), idx[0] * 3072, idx[0] * 3072 + 3072), 0);
+                        System.out.printf(Locale.ROOT, "  int16 saturation: on a CPU without VNNI (AVX2 vpmaddubsw), "
+                                        + "%d of %d u8*s8 pair sums of test image %d would saturate (%.3f%%); "
+                                        + "this CPU: %s%n", sat.saturating(), sat.pairs(), idx[0],
+                                sat.saturatingPercent(), report.cpu().int8InstructionSet());
+                    }
                 }
             }
         }

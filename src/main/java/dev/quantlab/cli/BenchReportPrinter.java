@@ -43,4 +43,36 @@ final class BenchReportPrinter {
                     p0.length);
         }
     }
+
+    /** The agreement of QuantLab's and ONNX Runtime's int8 logits, with the formulas that explain it. */
+    void print(dev.quantlab.onnx.Int8Agreement a) {
+        out.printf(Locale.ROOT, "agreement, QuantLab int8 kernels vs ONNX Runtime int8 (QLinearConv), %d images:%n",
+                a.images());
+        out.printf(Locale.ROOT, "  identical int8 logits: %d/%d (%.2f%%)%n", a.identicalLogits(), a.images(),
+                a.identicalPercent());
+        out.printf(Locale.ROOT, "  same top-1:            %d/%d (%.2f%%)%n", a.sameTop1(), a.images(),
+                a.sameTop1Percent());
+        out.printf(Locale.ROOT, "  largest difference:    %d LSB (%d of %d logits differ)%n", a.maxLsb(),
+                a.logitsDiffering(), 10L * a.images());
+        for (dev.quantlab.onnx.Int8Agreement.FormulaCheck f : a.formulas()) {
+            out.printf(Locale.ROOT, "  %-44s identical to QuantLab on %d, to QLinearConv on %d images%n",
+                    formula(f.requant()) + ":", f.sameAsQuantLab(), f.sameAsQLinear());
+        }
+        out.printf(Locale.ROOT, "  cause: %s%n", switch (a.cause()) {
+            case NONE -> "none, identical";
+            case ZERO_POINT_AFTER_ROUNDING -> "ONNX Runtime rounds acc*M and then adds Z; QuantLab (the lesson) rounds "
+                    + "acc*M + Z in float32 (each formula as ONNX ops reproduces its engine on every image)";
+            case UNEXPLAINED -> "not explained by the requantization formula (e.g. int16 saturation of u8*s8 pairs "
+                    + "on AVX2 kernels)";
+        });
+    }
+
+    private static String formula(dev.quantlab.onnx.Int8OnnxExporter.Requant r) {
+        return switch (r) {
+            case QLINEAR_CONV -> "QLinearConv";
+            case LESSON_FLOAT -> "ConvInteger + round(acc*M + Z), float32 M";
+            case ROUND_THEN_ZERO_POINT -> "ConvInteger + round(acc*M) + Z, float32 M";
+            case DOUBLE_MULTIPLIER -> "ConvInteger + round(acc*M + Z), double M";
+        };
+    }
 }

@@ -10,6 +10,7 @@ import dev.quantlab.linear.WeightGranularity;
 import dev.quantlab.linear.pipeline.ActivationCalibrator;
 import dev.quantlab.linear.pipeline.LinearExperiment;
 import dev.quantlab.model.StateDict;
+import dev.quantlab.onnx.Int8OnnxExporter;
 import dev.quantlab.onnx.OnnxExport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,13 +41,20 @@ public final class ExportOnnxCommand implements Runnable {
     @Option(names = "--fixed-point", description = "With --int8: requantize with QuantLab's int32 multiplier and rounding "
             + "shift (exact int64 ops) instead of the float32 multiplier of QLinearConv.")
     boolean fixedPoint;
+    @Option(names = "--lesson-rounding", description = "With --int8 (float multiplier): ConvInteger + the lesson's "
+            + "round(acc*M + Z) spelled out in float32 ops instead of QLinearConv (which rounds acc*M, then adds Z): "
+            + "QuantLab's int8 logits bit for bit, on ONNX Runtime's int8 GEMM but slower than QLinearConv.")
+    boolean lessonRounding;
     @Option(names = "--no-fold", description = "fp32 only: keep BatchNormalization nodes instead of folding them.")
     boolean noFold;
 
     @Override
     public void run() {
-        if (!int8 && (perTensor || fixedPoint)) {
-            throw new UserFacingException("--per-tensor and --fixed-point apply to --int8 only");
+        if (!int8 && (perTensor || fixedPoint || lessonRounding)) {
+            throw new UserFacingException("--per-tensor, --fixed-point and --lesson-rounding apply to --int8 only");
+        }
+        if (fixedPoint && lessonRounding) {
+            throw new UserFacingException("--lesson-rounding applies to the float multiplier, not --fixed-point");
         }
         if (int8 && noFold) {
             throw new UserFacingException("--no-fold applies to the fp32 export only (the integer model is always folded)");
@@ -61,10 +69,12 @@ public final class ExportOnnxCommand implements Runnable {
             var experiment = new LinearExperiment(ActivationCalibrator.Settings.lesson(), CancellationToken.none());
             try (NDManager mgr = NDManager.newBaseManager()) {
                 var built = experiment.build(mgr, fp32, data.train(), config, ProgressListener.NONE);
-                bytes = OnnxExport.int8(built.model());
+                bytes = OnnxExport.int8(built.model(), lessonRounding ? Int8OnnxExporter.Requant.LESSON_FLOAT
+                        : Int8OnnxExporter.Requant.QLINEAR_CONV);
             }
             what = "integer-only model (" + (perTensor ? "per-tensor" : "per-channel") + " weights, "
-                    + (fixedPoint ? "fixed-point" : "float32") + " multiplier)";
+                    + (fixedPoint ? "fixed-point" : "float32") + " multiplier"
+                    + (lessonRounding ? ", the lesson's round(acc*M + Z)" : "") + ")";
         } else {
             bytes = OnnxExport.fp32(fp32, !noFold);
             what = noFold ? "fp32 model" : "fp32 model, BatchNorm folded";

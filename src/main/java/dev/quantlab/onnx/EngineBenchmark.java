@@ -69,9 +69,16 @@ public final class EngineBenchmark {
         }
     }
 
-    /** Everything one run measured. */
+    /**
+     * Everything one run measured; {@code int8Logits.get(k)} holds engine {@code k}'s int8 logits per image, or
+     * null for an engine without int8 logits.
+     */
     public record Report(CpuInfo cpu, List<EngineResult> engines, List<Agreement> agreements,
-                         List<int[]> predictions) { }
+                         List<int[]> predictions, List<int[][]> int8Logits) {
+        public Report {
+            int8Logits = java.util.Collections.unmodifiableList(new ArrayList<>(int8Logits));
+        }
+    }
 
     private EngineBenchmark() { }
 
@@ -134,7 +141,7 @@ public final class EngineBenchmark {
         for (int[] p : predictions) {
             preds.add(p);
         }
-        return new Report(CpuInfo.read(), results, agreements, preds);
+        return new Report(CpuInfo.read(), results, agreements, preds, java.util.Arrays.asList(logits));
     }
 
     /** Image-by-image comparison of two sets of int8 logits (top-1: first maximum, as QuantLab's argmax). */

@@ -36,16 +36,44 @@ public final class Int8OnnxExporter {
     public static final String LOGITS = "logits";
     private static final int U8_OFFSET = 128;
 
-    private final OnnxGraph g;
-    private final boolean fixedPoint;
-
-    private Int8OnnxExporter(OnnxGraph g, boolean fixedPoint) {
-        this.g = g;
-        this.fixedPoint = fixedPoint;
+    /**
+     * How a float-multiplier model's layers requantize in the graph (the fixed-point model always uses its exact
+     * int64 ops). Only {@link #QLINEAR_CONV} runs on ONNX Runtime's packed int8 kernels end to end; the others
+     * compute the int32 accumulator with {@code ConvInteger} and spell the requantization out in float ops, so
+     * that each rounding formula can be run and compared on the same accumulators.
+     */
+    public enum Requant {
+        /** {@code QLinearConv}: the runtime rounds {@code acc * M} and then adds {@code Z_out} (MLAS). Fast. */
+        QLINEAR_CONV,
+        /** The lesson's (and QuantLab's) formula {@code round(float(acc) * M + Z_out)} in float32 ops. */
+        LESSON_FLOAT,
+        /** QLinearConv's formula {@code round(float(acc) * M) + Z_out} in float32 ops (an experiment). */
+        ROUND_THEN_ZERO_POINT,
+        /** {@code round(acc * M + Z_out)} with {@code M = S_in * S_w / S_out} in double (an experiment). */
+        DOUBLE_MULTIPLIER
     }
 
-    /** The ONNX bytes of {@code model}; 8-bit activations and int8 logits only. */
+    private final OnnxGraph g;
+    private final boolean fixedPoint;
+    private final Requant requant;
+
+    private Int8OnnxExporter(OnnxGraph g, boolean fixedPoint, Requant requant) {
+        this.g = g;
+        this.fixedPoint = fixedPoint;
+        this.requant = requant;
+    }
+
+    /** The ONNX bytes of {@code model} ({@link Requant#QLINEAR_CONV}); 8-bit activations and int8 logits only. */
     public static byte[] export(IntegerVgg model) {
+        return export(model, Requant.QLINEAR_CONV);
+    }
+
+    /**
+     * The ONNX bytes of {@code model} with a float-multiplier model's layers requantized as {@code requant} says
+     * (ignored for the fixed-point model); 8-bit activations and int8 logits only.
+     */
+    public static byte[] export(IntegerVgg model, Requant requant) {
+        java.util.Objects.requireNonNull(requant, "requant");
         IntegerVggConfig c = model.config();
         if (c.activationBits() != 8) {
             throw new IllegalArgumentException("ONNX export needs 8-bit activations, the model has "
@@ -56,7 +84,7 @@ public final class Int8OnnxExporter {
         }
         boolean fixed = c.requantMode() == RequantMode.FIXED_POINT;
         OnnxGraph g = new OnnxGraph(fixed ? "quantlab_vgg_int8_fixed_point" : "quantlab_vgg_int8");
-        return new Int8OnnxExporter(g, fixed).build(model);
+        return new Int8OnnxExporter(g, fixed, fixed ? Requant.QLINEAR_CONV : requant).build(model);
     }
 
     private byte[] build(IntegerVgg model) {
@@ -85,7 +113,7 @@ public final class Int8OnnxExporter {
         g.output(LOGITS, OnnxGraph.FLOAT, "N", (long) classes);
         String doc = "QuantLab integer-only VGG on CIFAR-10: " + model.config().weightBits() + "-bit "
                 + model.config().granularity().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                + " weights, 8-bit activations, " + (fixedPoint ? "fixed-point multiplier" : "float32 multiplier")
+                + " weights, 8-bit activations, " + (fixedPoint ? "fixed-point multiplier" : requantText())
                 + ", average pool " + model.config().avgPoolRounding().name().toLowerCase(java.util.Locale.ROOT)
                 + ". Input: uint8 pixels.";
         return g.toModel("QuantLab", "0.1.0", OnnxExport.OPSET, doc);
@@ -98,7 +126,7 @@ public final class Int8OnnxExporter {
         OnnxGraph.Attribute[] attrs = {OnnxGraph.Attribute.ints("kernel_shape", k, k),
             OnnxGraph.Attribute.ints("pads", pad, pad, pad, pad), OnnxGraph.Attribute.ints("strides", 1, 1)};
         String xZp = zeroPoint(p + ".x_zero_point", layer.input().zeroPoint());
-        if (!fixedPoint) {
+        if (!fixedPoint && requant == Requant.QLINEAR_CONV) {
             String xScale = scalarScale(p + ".x_scale", layer.input().scale());
             String wq = g.bytes(p + ".weight_quantized", OnnxGraph.INT8, w.values(), oc, ic, k, k);
             String wScale = g.floats(p + ".weight_scale", w.scales(), oc);
@@ -118,8 +146,11 @@ public final class Int8OnnxExporter {
         String acc = g.node("ConvInteger", p + ".acc", List.of(x, wq, xZp, wZp), attrs);
         acc = g.node("Add", p + ".acc_bias", List.of(acc, g.ints(p + ".bias_quantized", layer.quantizedBias(),
                 1, oc, 1, 1)));
-        acc = g.node("Cast", p + ".acc64", List.of(acc), OnnxGraph.Attribute.of("to", (long) OnnxGraph.INT64));
         Requantizer rq = layer.requantizer();
+        if (!fixedPoint) {
+            return floatRequant(p, acc, rq);
+        }
+        acc = g.node("Cast", p + ".acc64", List.of(acc), OnnxGraph.Attribute.of("to", (long) OnnxGraph.INT64));
         long[] m0 = new long[oc];
         long[] divisor = new long[oc];
         for (int c = 0; c < oc; c++) {
@@ -136,6 +167,55 @@ public final class Int8OnnxExporter {
         String lo = g.node("Max", p + ".clamp_low", List.of(withZ, g.longs(p + ".u8_min", new long[] {0})));
         String hi = g.node("Min", p + ".clamp_high", List.of(lo, g.longs(p + ".u8_max", new long[] {255})));
         return g.node("Cast", p + ".out", List.of(hi), OnnxGraph.Attribute.of("to", (long) OnnxGraph.UINT8));
+    }
+
+    /**
+     * The int32 accumulator requantized in float ops: {@code Cast}, {@code Mul} by the per-channel multiplier,
+     * {@code Add} of {@code Z_out} before or after {@code Round} (half to even, like {@code Math.rint}), clamp
+     * to the int8 range, {@code + 128} to uint8. Float32 ops with QuantLab's float32 {@code M} give exactly
+     * QuantLab's {@code float(acc) * M + Z} (IEEE single precision, one rounding per op); double ops use the
+     * double {@code M}.
+     */
+    private String floatRequant(String p, String acc, Requantizer rq) {
+        int oc = rq.channels();
+        boolean wide = requant == Requant.DOUBLE_MULTIPLIER;
+        int type = wide ? OnnxGraph.DOUBLE : OnnxGraph.FLOAT;
+        String real = g.node("Cast", p + ".acc_real", List.of(acc), OnnxGraph.Attribute.of("to", (long) type));
+        double[] m = new double[oc];
+        for (int c = 0; c < oc; c++) {
+            m[c] = wide ? rq.exactMultiplier(c) : rq.floatMultiplier(c);
+        }
+        String scaled = g.node("Mul", p + ".times_m", List.of(real, constant(p + ".m", wide, m, 1, oc, 1, 1)));
+        String z = constant(p + ".y_zero_point_real", wide, new double[] {rq.outputZeroPoint()});
+        String rounded = requant == Requant.ROUND_THEN_ZERO_POINT
+                ? g.node("Add", p + ".plus_zero_point", List.of(g.node("Round", p + ".rounded", List.of(scaled)), z))
+                : g.node("Round", p + ".rounded", List.of(g.node("Add", p + ".plus_zero_point", List.of(scaled, z))));
+        String lo = g.node("Max", p + ".clamp_low", List.of(rounded,
+                constant(p + ".q_min", wide, new double[] {rq.range().min()})));
+        String hi = g.node("Min", p + ".clamp_high", List.of(lo,
+                constant(p + ".q_max", wide, new double[] {rq.range().max()})));
+        String u = g.node("Add", p + ".to_u8", List.of(hi, constant(p + ".u8_offset", wide, new double[] {U8_OFFSET})));
+        return g.node("Cast", p + ".out", List.of(u), OnnxGraph.Attribute.of("to", (long) OnnxGraph.UINT8));
+    }
+
+    private String constant(String name, boolean wide, double[] values, long... dims) {
+        if (wide) {
+            return g.doubles(name, values, dims);
+        }
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return g.floats(name, f, dims);
+    }
+
+    private String requantText() {
+        return switch (requant) {
+            case QLINEAR_CONV -> "float32 multiplier (QLinearConv: round(acc*M) + Z)";
+            case LESSON_FLOAT -> "float32 multiplier (ConvInteger, round(acc*M + Z) as the lesson)";
+            case ROUND_THEN_ZERO_POINT -> "float32 multiplier (ConvInteger, round(acc*M) + Z)";
+            case DOUBLE_MULTIPLIER -> "double multiplier (ConvInteger, round(acc*M + Z))";
+        };
     }
 
     /** {@code round_half_even(x / d)} in int64 for {@code d > 0}: floor via {@code Mod} (sign of divisor). */

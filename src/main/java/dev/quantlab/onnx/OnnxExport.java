@@ -27,6 +27,11 @@ public final class OnnxExport {
         return Int8OnnxExporter.export(model);
     }
 
+    /** The integer model with its layers requantized as {@code requant} says (see {@link Int8OnnxExporter.Requant}). */
+    public static byte[] int8(IntegerVgg model, Int8OnnxExporter.Requant requant) {
+        return Int8OnnxExporter.export(model, requant);
+    }
+
     /** Writes {@code bytes} to {@code file} atomically (a failed write leaves no partial file). */
     public static void write(byte[] bytes, Path file) throws IOException {
         AtomicFiles.write(file, out -> out.write(bytes));

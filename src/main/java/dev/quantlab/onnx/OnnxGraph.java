@@ -22,6 +22,7 @@ public final class OnnxGraph {
     public static final int INT8 = 3;
     public static final int INT32 = 6;
     public static final int INT64 = 7;
+    public static final int DOUBLE = 11;
 
     /** The IR version written: ONNX 1.10-1.12 (checked by Debian's python3-onnx 1.12). */
     public static final long IR_VERSION = 8;
@@ -61,6 +62,13 @@ public final class OnnxGraph {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(values);
         return initializer(tensorName, FLOAT, dims, b.array(), values.length);
+    }
+
+    /** Adds a float64 initializer and returns its name. */
+    public String doubles(String tensorName, double[] values, long... dims) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values);
+        return initializer(tensorName, DOUBLE, dims, b.array(), values.length);
     }
 
     /** Adds an int32 initializer and returns its name. */

@@ -74,7 +74,7 @@ class OnnxRoundTripTest {
      * QLinearConv rounds {@code acc * M} and then adds {@code Z_out} (MLAS); QuantLab, like the lesson's reference,
      * rounds the float32 sum {@code acc * M + Z_out}, whose addition can move a value within about 4e-6 of a half
      * onto the half. Such flips are rare per value but a VGG image has ~300k activations, so some logits differ:
-     * measured at most 1 LSB (bench int8, 200 images). The top-1 class agrees on these 16 images.
+     * measured at most 1 LSB (10,000 test images, README). The top-1 class agrees on these 16 images.
      */
     @Test
     void int8FloatMultiplierGivesQuantLabsLogitsWithinOneLsb() {
@@ -88,6 +88,31 @@ class OnnxRoundTripTest {
                             + expected[i][c] + " vs " + actual[i][c]);
                 }
             }
+        }
+    }
+
+    /**
+     * The lesson's formula {@code round(float(acc) * M + Z_out)} spelled out in float32 ops after {@code ConvInteger}
+     * is QuantLab's float path bit for bit; QLinearConv's own formula spelled out the same way
+     * ({@code round(acc * M) + Z_out}) is QLinearConv bit for bit, i.e. the two differ only in that formula.
+     */
+    @Test
+    void int8RequantFormulasSpelledOutMatchTheirEngines() {
+        IntegerVgg model = integerModel(IntegerVggConfig.lesson());
+        int[][] quantLab = model.logits(pixels, IMAGES);
+        int[][] lesson;
+        int[][] roundFirst;
+        int[][] qlinear;
+        try (OrtModel a = OrtModel.load(OnnxExport.int8(model, Int8OnnxExporter.Requant.LESSON_FLOAT), 2);
+             OrtModel b = OrtModel.load(OnnxExport.int8(model, Int8OnnxExporter.Requant.ROUND_THEN_ZERO_POINT), 2);
+             OrtModel c = OrtModel.load(OnnxExport.int8(model), 2)) {
+            lesson = a.int8Logits(pixels, IMAGES);
+            roundFirst = b.int8Logits(pixels, IMAGES);
+            qlinear = c.int8Logits(pixels, IMAGES);
+        }
+        for (int i = 0; i < IMAGES; i++) {
+            assertArrayEquals(quantLab[i], lesson[i], "lesson's formula, image " + i);
+            assertArrayEquals(qlinear[i], roundFirst[i], "round first, image " + i);
         }
     }
 

@@ -9,7 +9,7 @@ import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.eval.Evaluator;
 import dev.quantlab.model.StateDict;
-import dev.quantlab.model.VggNet;
+import dev.quantlab.onnx.Fp32Engine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -45,15 +45,29 @@ public final class EvaluationService {
         this.language = language;
     }
 
-    /** Evaluates {@code weights} on {@code subset}; call from a worker thread. */
+    /** Evaluates {@code weights} on {@code subset} on libtorch; call from a worker thread. */
     public EvalResult evaluate(StateDict weights, TestSubset subset, ProgressListener progress,
                                CancellationToken cancel) {
+        return evaluate(weights, subset, Fp32Engine.LIBTORCH, progress, cancel);
+    }
+
+    /**
+     * Evaluates {@code weights} on {@code engine}. The fp32 baseline runs on {@link Fp32Engine#FASTEST} (same top-1
+     * as libtorch on all 10,000 test images); changed weights (k-means, QAT) stay on libtorch, where they were measured.
+     */
+    private EvalResult evaluate(StateDict weights, TestSubset subset, Fp32Engine engine, ProgressListener progress,
+                                CancellationToken cancel) {
         StagedProgress stages = new StagedProgress(progress, 2);
         CifarSplit test = data.testSplit(stages.stage(0, language.t("app.eval.stage.testSet")), cancel);
-        try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, weights)) {
-            return new Evaluator(BATCH).evaluate(manager, Evaluator.of(net), test, subset.limit(),
+        try (NDManager manager = NDManager.newBaseManager(); Fp32Engine.Open net = engine.open(manager, weights, BATCH)) {
+            return new Evaluator(BATCH).evaluate(net, test, subset.limit(),
                     stages.stage(1, language.t("app.eval.stage.evaluating")), cancel);
         }
+    }
+
+    /** The engine the fp32 baseline runs on, to show beside its accuracy (e.g. "ONNX Runtime 1.22.0, BatchNorm folded"). */
+    public String fp32EngineLabel() {
+        return Fp32Engine.FASTEST.label();
     }
 
     /** Like {@link #evaluate} for the fp32 baseline, remembering the result for {@link #fp32Result}. */
@@ -64,7 +78,7 @@ public final class EvaluationService {
         if (known != null) {
             return known;
         }
-        EvalResult r = evaluate(weights, subset, progress, cancel);
+        EvalResult r = evaluate(weights, subset, Fp32Engine.FASTEST, progress, cancel);
         fp32Results.put(key, r);
         return r;
     }
