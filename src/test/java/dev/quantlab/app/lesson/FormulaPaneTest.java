@@ -74,7 +74,10 @@ class FormulaPaneTest {
         Bounds second = terms.get(1).localToScene(terms.get(1).getBoundsInLocal());
         assertEquals(first.getMinY(), second.getMinY(), oneLine / 2, "wide: one line");
 
-        robot.interact(() -> stage.setWidth(150));
+        robot.interact(() -> {
+            stage.setMinWidth(0); // TestFX reuses one stage: an earlier test may have set a minimum width
+            stage.setWidth(150);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         first = terms.get(0).localToScene(terms.get(0).getBoundsInLocal());
         second = terms.get(1).localToScene(terms.get(1).getBoundsInLocal());
