@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps reported errors instead of showing dialogs. */
-final class RecordingErrors implements ErrorReporter {
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
+public final class RecordingErrors implements ErrorReporter {
+    public final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
     @Override
     public void report(String what, Throwable error) {

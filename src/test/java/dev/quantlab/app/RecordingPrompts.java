@@ -4,7 +4,7 @@ import dev.quantlab.app.common.Prompts;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts prompts instead of opening dialogs. */
-final class RecordingPrompts implements Prompts {
+public final class RecordingPrompts implements Prompts {
     final AtomicInteger needData = new AtomicInteger();
     final AtomicInteger needModel = new AtomicInteger();
     final AtomicInteger openModel = new AtomicInteger();

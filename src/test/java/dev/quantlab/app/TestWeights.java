@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A freshly initialised VGG written once per test run to a temporary .safetensors file (no trained model yet). */
-final class TestWeights {
+public final class TestWeights {
     private static Path file;
 
     private TestWeights() { }
 
-    static synchronized Path file() {
+    public static synchronized Path file() {
         if (file == null) {
             try {
                 Path dir = Files.createTempDirectory("quantlab-app-test");

@@ -15,14 +15,14 @@ import javafx.stage.Stage;
  * The main window wired by {@link AppWiring} as {@link QuantLabApp} wires it, with test doubles: an injected model file and
  * data root, a settings file in a temp folder, recorded errors and prompts, and no overwrite dialogs.
  */
-final class TestWindow implements AutoCloseable {
-    final AppServices services;
-    final MainWindow window;
-    final RecordingPrompts prompts = new RecordingPrompts();
-    final RecordingErrors errors = new RecordingErrors();
-    final ExportActions export;
+public final class TestWindow implements AutoCloseable {
+    public final AppServices services;
+    public final MainWindow window;
+    public final RecordingPrompts prompts = new RecordingPrompts();
+    public final RecordingErrors errors = new RecordingErrors();
+    public final ExportActions export;
 
-    TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
+    public TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
         AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), Locale.ENGLISH);
         I18n.setLocale(Locale.ENGLISH); // tests assert English texts unless they switch
         AppWiring wiring = new AppWiring(config, () -> stage, errors, noDownloads(), s -> prompts, stage::close);

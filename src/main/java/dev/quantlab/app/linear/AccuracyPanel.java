@@ -6,7 +6,7 @@ import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.DatasetService;
 import dev.quantlab.app.services.LinearRun;
 import java.util.List;
@@ -35,11 +35,14 @@ final class AccuracyPanel extends VBox {
     /** Listeners on the view model, removed by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
-    AccuracyPanel(LinearViewModel vm, TabContext ctx) {
+    private final Texts texts;
+
+    AccuracyPanel(LinearViewModel vm, TabContext ctx, Texts texts) {
         super(8);
-        Banner noData = new Banner(new SimpleStringProperty(I18n.t("linear.data.missing")),
+        this.texts = texts;
+        Banner noData = new Banner(new SimpleStringProperty(texts.t("linear.data.missing")),
                 ctx.services().data().status().isNotEqualTo(DatasetService.Status.AVAILABLE),
-                I18n.t("linear.data.get"), ctx.prompts()::needData);
+                texts.t("linear.data.get"), ctx.prompts()::needData);
 
         ComboBox<Integer> images = new ComboBox<>();
         images.setId("calibrationImages");
@@ -56,17 +59,17 @@ final class AccuracyPanel extends VBox {
             images.setValue(v.intValue());
         });
         images.setValue(vm.calibrationImages().get());
-        images.setTooltip(new Tooltip(I18n.t("linear.calibrate.tooltip")));
-        Button calibrate = new Button(I18n.t("linear.calibrate.button"));
+        images.setTooltip(new Tooltip(texts.t("linear.calibrate.tooltip")));
+        Button calibrate = new Button(texts.t("linear.calibrate.button"));
         calibrate.setId("calibrateButton");
         calibrate.setOnAction(e -> ctx.prompts().explain(vm.calibrate()));
         Label calibrated = new Label();
         calibrated.setId("calibrationStatus");
         calibrated.getStyleClass().add("muted");
         calibrated.textProperty().bind(Bindings.createStringBinding(() -> vm.calibration().get() == null
-                ? I18n.t("linear.calibrate.none") : I18n.t("linear.calibrate.have", vm.calibration().get().images()),
+                ? texts.t("linear.calibrate.none") : texts.t("linear.calibrate.have", vm.calibration().get().images()),
                 vm.calibration()));
-        Label imagesLabel = new Label(I18n.t("linear.calibrate.label"));
+        Label imagesLabel = new Label(texts.t("linear.calibrate.label"));
         Ui.noShrink(imagesLabel, images, calibrate);
         FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, calibrate, calibrated);
         calibration.setAlignment(Pos.CENTER_LEFT);
@@ -74,10 +77,10 @@ final class AccuracyPanel extends VBox {
         Button evaluate = new Button();
         evaluate.setId("linearEvaluate");
         evaluate.getStyleClass().add("accent");
-        evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
+        evaluate.textProperty().bind(Bindings.createStringBinding(() -> texts.t("linear.eval.button",
                 LinearRun.modelName(vm.config())), vm.bits(), vm.activationsFollowBits()));
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
-        Button cancel = new Button(I18n.t("linear.eval.cancel"));
+        Button cancel = new Button(texts.t("linear.eval.cancel"));
         cancel.setId("linearCancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.job().runningProperty().not());
@@ -85,10 +88,10 @@ final class AccuracyPanel extends VBox {
         calibrate.disableProperty().bind(vm.job().runningProperty());
         SubsetChoice subset = new SubsetChoice(vm.subset());
         subset.setId("linearSubset");
-        CheckBox sameBits = new CheckBox(I18n.t("linear.eval.sameBits"));
+        CheckBox sameBits = new CheckBox(texts.t("linear.eval.sameBits"));
         sameBits.setId("activationsFollowBits");
         sameBits.selectedProperty().bindBidirectional(vm.activationsFollowBits());
-        Label on = new Label(I18n.t("linear.eval.on"));
+        Label on = new Label(texts.t("linear.eval.on"));
         Ui.noShrink(evaluate, on, subset, cancel, sameBits);
         FlowPane run = new FlowPane(8, 6, evaluate, on, subset, cancel, sameBits);
         run.setAlignment(Pos.CENTER_LEFT);
@@ -102,7 +105,7 @@ final class AccuracyPanel extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(vm.job().messageProperty());
 
-        RunsTable table = new RunsTable(vm.runs(), "linear.runs.empty");
+        RunsTable table = new RunsTable(vm.runs(), texts, "linear.runs.empty");
         table.setId("linearRuns");
         table.setMinHeight(90);
         TableExport.install(table, () -> RunsTable.table("linear-runs", vm.runs()), ctx.export());

@@ -2,7 +2,8 @@ package dev.quantlab.app.linear;
 
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.services.IntegerServices;
 
 /** Step 5 of the lesson: linear quantization of the weights, activation calibration, the integer model's accuracy. */
 public final class LinearTab extends ViewTab {
@@ -10,16 +11,24 @@ public final class LinearTab extends ViewTab {
     private final LinearViewModel vm;
 
     public LinearTab(TabContext ctx) {
-        super(ID, () -> I18n.t("linear.tab"));
-        this.vm = new LinearViewModel(ctx.services());
+        this(ctx, ctx.services().language());
+    }
+
+    private LinearTab(TabContext ctx, Language language) {
+        super(ID, () -> language.t("linear.tab"));
+        this.vm = new LinearViewModel(IntegerServices.of(ctx.services()));
         show(() -> {
-            LinearView view = new LinearView(vm, ctx);
+            LinearView view = new LinearView(vm, ctx, language.texts());
             return new Built(view, view::figures, view::dispose);
         }, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
     }
 
-    /** The view model, for tests. */
-    public LinearViewModel viewModel() {
+    @Override
+    protected void onLanguageChanged() {
+        vm.relocalize();
+    }
+
+    LinearViewModel viewModel() {
         return vm;
     }
 }

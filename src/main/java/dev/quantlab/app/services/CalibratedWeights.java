@@ -25,14 +25,14 @@ public final class CalibratedWeights {
     /** The lesson calibrates on one batch of 512 training images. */
     public static final int LESSON_CALIBRATION = 512;
 
-    private final AppServices services;
+    private final IntegerServices services;
     private final JobProgress job;
     private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LESSON_CALIBRATION);
     private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
     private StateDict weights;
 
     /** {@code job} is the tab's progress, which every job started here is tracked by. */
-    public CalibratedWeights(AppServices services, Executor fxThread, JobProgress job) {
+    public CalibratedWeights(IntegerServices services, Executor fxThread, JobProgress job) {
         this.services = services;
         this.job = job;
         calibrationImages.addListener((o, a, n) -> calibration.set(null));

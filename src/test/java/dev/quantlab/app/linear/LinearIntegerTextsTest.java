@@ -1,7 +1,7 @@
-package dev.quantlab.app;
+package dev.quantlab.app.linear;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -52,7 +52,7 @@ class LinearIntegerTextsTest {
     /** The texts of one language's own files, {@code i18n/<area><suffix>.properties}, without fallback. */
     private static Properties texts(String suffix) throws IOException {
         Properties all = new Properties();
-        for (String area : I18n.AREAS) {
+        for (String area : Texts.AREAS) {
             try (InputStream in = LinearIntegerTextsTest.class.getResourceAsStream(
                     "/i18n/" + area + suffix + ".properties")) {
                 if (in != null) {
