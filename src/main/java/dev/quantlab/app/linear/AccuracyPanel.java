@@ -8,6 +8,7 @@ import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.RangeMethod;
 import dev.quantlab.app.services.LinearRun;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -36,6 +37,7 @@ final class AccuracyPanel extends VBox {
     private Subscription subscriptions = Subscription.EMPTY;
 
     private final Texts texts;
+    private Runnable methodBinding = () -> { };
 
     AccuracyPanel(LinearViewModel vm, TabContext ctx, Texts texts) {
         super(8);
@@ -67,11 +69,29 @@ final class AccuracyPanel extends VBox {
         calibrated.setId("calibrationStatus");
         calibrated.getStyleClass().add("muted");
         calibrated.textProperty().bind(Bindings.createStringBinding(() -> vm.calibration().get() == null
-                ? texts.t("linear.calibrate.none") : texts.t("linear.calibrate.have", vm.calibration().get().images()),
+                ? texts.t("linear.calibrate.none") : texts.t("linear.calibrate.have", vm.calibration().get().images(),
+                        texts.t(vm.calibration().get().method().key())),
                 vm.calibration()));
         Label imagesLabel = new Label(texts.t("linear.calibrate.label"));
-        Ui.noShrink(imagesLabel, images, calibrate);
-        FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, calibrate, calibrated);
+        ComboBox<RangeMethod> method = new ComboBox<>();
+        method.setId("rangeMethod");
+        method.getItems().setAll(RangeMethod.values());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RangeMethod m) {
+                return m == null ? "" : texts.t(m.key());
+            }
+
+            @Override
+            public RangeMethod fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(vm.rangeMethod());
+        methodBinding = () -> method.valueProperty().unbindBidirectional(vm.rangeMethod());
+        method.setTooltip(new Tooltip(texts.t("linear.method.tooltip")));
+        Ui.noShrink(imagesLabel, images, method, calibrate);
+        FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, method, calibrate, calibrated);
         calibration.setAlignment(Pos.CENTER_LEFT);
 
         Button evaluate = new Button();
@@ -117,5 +137,6 @@ final class AccuracyPanel extends VBox {
     /** Detaches from the view model (the view is being replaced). */
     void dispose() {
         subscriptions.unsubscribe();
+        methodBinding.run();
     }
 }

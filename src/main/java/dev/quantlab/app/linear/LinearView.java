@@ -41,6 +41,7 @@ final class LinearView extends ScrollPane {
     private final GranularityErrorChart errors;
     private final ActivationRangeChart ranges;
     private final ScalesTable scales;
+    private final ActivationsPane activations;
     private final Slider slider;
     private final AccuracyPanel accuracy;
     /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
@@ -53,6 +54,7 @@ final class LinearView extends ScrollPane {
         this.errors = new GranularityErrorChart(texts);
         this.ranges = new ActivationRangeChart(texts);
         this.scales = new ScalesTable(texts);
+        this.activations = new ActivationsPane(vm, ctx, texts);
 
         this.vm = vm;
         this.slider = BitSlider.create("linearBitsSlider", LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 200,
@@ -159,7 +161,8 @@ final class LinearView extends ScrollPane {
         Tab e = new Tab(texts.t("linear.details.error"), errorPane);
         Tab r = new Tab(texts.t("linear.details.ranges"), rangePane);
         Tab s = new Tab(texts.t("linear.details.scales"), new VBox(6, scales, scalesNote));
-        TabPane tabs = new TabPane(e, r, s);
+        Tab a = new Tab(texts.t("linear.details.activations"), activations);
+        TabPane tabs = new TabPane(e, r, s, a);
         tabs.setId("linearDetails");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -180,6 +183,7 @@ final class LinearView extends ScrollPane {
     void dispose() {
         subscriptions.unsubscribe();
         accuracy.dispose();
+        activations.dispose();
     }
 
     FigureSet figures() {
@@ -193,6 +197,9 @@ final class LinearView extends ScrollPane {
             if (!p.activations().isEmpty()) {
                 figures.add(rangeFigure());
             }
+        }
+        if (vm.calibration().get() != null) {
+            figures.add(activations.figure());
         }
         if (!vm.runs().isEmpty()) {
             tables.add(RunsTable.table("linear-runs", vm.runs()));

@@ -12,6 +12,7 @@ import dev.quantlab.app.services.IntegerRuns;
 import dev.quantlab.app.services.IntegerServices;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
+import dev.quantlab.app.services.RangeMethod;
 import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
@@ -55,6 +56,8 @@ public final class LinearViewModel {
     private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
     private final BooleanProperty showFp32 = new SimpleBooleanProperty(false);
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
+    private final ObjectProperty<String> point = new SimpleObjectProperty<>(
+            dev.quantlab.linear.ActivationRanges.outputPoint(dev.quantlab.linear.ActivationRanges.convLayer(0)));
     private final ReadOnlyObjectWrapper<LinearPreviews.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
@@ -76,6 +79,8 @@ public final class LinearViewModel {
         this.models = services.integerModels();
         this.recorder = new RunRecorder(services.results());
         this.calibrated = new CalibratedWeights(services, fxThread, job);
+        bits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
+        activationsFollowBits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
         bits.addListener((o, a, b) -> requestPreview());
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
         calibrated.calibration().addListener((o, a, b) -> requestPreview());
@@ -182,6 +187,16 @@ public final class LinearViewModel {
 
     public BooleanProperty showFp32() {
         return showFp32;
+    }
+
+    /** How activation ranges are taken from the calibration images for the next calibration and run. */
+    public ObjectProperty<RangeMethod> rangeMethod() {
+        return calibrated.method();
+    }
+
+    /** The activation point whose histogram is shown (e.g. {@code backbone.conv0.output}). */
+    public ObjectProperty<String> point() {
+        return point;
     }
 
     public IntegerProperty calibrationImages() {

@@ -62,9 +62,20 @@ public final class ActivationCalibrator {
 
     public static ActivationRanges calibrate(NDManager parent, VggNet net, CifarSplit train, Settings s,
             ProgressListener progress, CancellationToken cancel) {
-        GradMode.offOnThisThread();
         boolean clip = s.percentile() < 100 || s.clip() != Clip.MINMAX;
-        RangeObserver observer = clip ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS) : RangeObserver.minMax();
+        return ranges(observe(parent, net, train, s, clip, progress, cancel), s);
+    }
+
+    /**
+     * Runs the calibration images of {@code s} through {@code net} and records every point: min/max, and with
+     * {@code histograms} a histogram per point, from which {@link #ranges} takes the ranges of any clipping
+     * method (so that several methods can be compared on one pass).
+     */
+    public static RangeObserver observe(NDManager parent, VggNet net, CifarSplit train, Settings s,
+            boolean histograms, ProgressListener progress, CancellationToken cancel) {
+        GradMode.offOnThisThread();
+        RangeObserver observer = histograms ? RangeObserver.withHistogram(RangeObserver.DEFAULT_BINS)
+                : RangeObserver.minMax();
         int[] order = BatchMaker.shuffled(train.balancedIndices(0), new SplittableRandom(s.seed()));
         int total = (int) Math.min(order.length, (long) s.batches() * s.batchSize());
         float[] buf = new float[CHUNK * CifarSplit.IMAGE_BYTES];
@@ -76,7 +87,7 @@ public final class ActivationCalibrator {
             try (NDManager m = parent.newSubManager()) {
                 NDArray x = m.create(FloatBuffer.wrap(buf, 0, n * CifarSplit.IMAGE_BYTES), new Shape(n, 3, 32, 32));
                 net.forward(x, false, (point, value) -> {
-                    if (clip) {
+                    if (histograms) {
                         observer.observe(point, value.toFloatArray());
                     } else {
                         observer.observe(point, new float[] {value.min().getFloat(), value.max().getFloat()});
@@ -85,10 +96,18 @@ public final class ActivationCalibrator {
             }
             progress.onProgress(from + n, total, "calibrating activation ranges");
         }
+        return observer;
+    }
+
+    /**
+     * The ranges {@code s} chooses from what {@code observer} recorded (clipping needs an observer with
+     * histograms).
+     */
+    public static ActivationRanges ranges(RangeObserver observer, Settings s) {
         return switch (s.clip()) {
             case MSE -> observer.mseRanges(s.bits());
             case ENTROPY -> observer.entropyRanges(s.bits());
-            case MINMAX -> clip ? observer.percentileRanges(s.percentile()) : observer.ranges();
+            case MINMAX -> s.percentile() < 100 ? observer.percentileRanges(s.percentile()) : observer.ranges();
         };
     }
 }
