@@ -6,12 +6,16 @@ import dev.quantlab.onnx.EngineBenchmark;
 import java.awt.Paint;
 import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -34,6 +38,7 @@ final class EngineChart {
         NumberAxis speed = new NumberAxis(texts.t("integer.engines.axis"));
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), speed, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         chart.getTitle().setFont(ChartStyle.font(java.awt.Font.BOLD, 12));
@@ -41,6 +46,8 @@ final class EngineChart {
         bars.setShadowVisible(false);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
         bars.setDefaultItemLabelsVisible(true);
+        bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                TextAnchor.CENTER_LEFT)); // the value right of its bar, never over the next one
         speed.setUpperMargin(0.18);
         ChartStyle.setEmptyMessage(plot, texts.t("integer.engines.empty"));
     }

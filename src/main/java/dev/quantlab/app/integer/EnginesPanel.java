@@ -21,8 +21,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Subscription;
@@ -58,11 +56,10 @@ final class EnginesPanel extends VBox {
         subset.setId("enginesSubset");
         ProgressBar bar = new ProgressBar(0);
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.setMinWidth(80);
-        HBox.setHgrow(bar, Priority.ALWAYS);
         bar.progressProperty().bind(vm.job().progressProperty());
-        Ui.noShrink(run, cancel, subset);
-        HBox buttons = new HBox(8, run, cancel, new Label(texts.t("integer.run.on")), subset, bar);
+        Label on = new Label(texts.t("integer.run.on"));
+        Ui.noShrink(run, cancel, on, subset);
+        FlowPane buttons = new FlowPane(8, 6, run, cancel, on, subset);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label status = muted("enginesStatus");
         status.textProperty().bind(vm.job().messageProperty());
@@ -72,9 +69,15 @@ final class EnginesPanel extends VBox {
         chartPane = new ChartPane(this::figure, ctx.export());
         chartPane.setPrefHeight(230);
         chartPane.setMinHeight(200);
+        chartPane.setMinWidth(280);
+        javafx.scene.layout.HBox.setHgrow(chartPane, javafx.scene.layout.Priority.ALWAYS);
+        GridPane table = table();
+        table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox results = new javafx.scene.layout.HBox(16, table, chartPane);
         FlowPane tools = new FlowPane(8, 4, exportOnnx(vm, ctx), chartPane.takeExportButton(), exported);
         tools.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(buttons, status, table(), chartPane, tools);
+        getChildren().addAll(buttons, bar, status, results, tools);
+        setMinWidth(0);
         subscriptions = vm.outcome().subscribe(this::show);
     }
 

@@ -21,8 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
 /**
- * The Integer tab's layout, scrolling at small window sizes: the run of fp32 versus the integer model, the four
- * engines, why their speeds differ (with this machine's numbers), and the worked example below.
+ * The Integer tab's layout, scrolling at small window sizes: the four engines, the run of fp32 versus the integer
+ * model beside why the speeds differ (with this machine's numbers), and the worked example below.
  */
 final class IntegerView extends ScrollPane {
     private final IntegerViewModel vm;
@@ -47,14 +47,15 @@ final class IntegerView extends ScrollPane {
 
         Card run = new Card(texts.t("integer.run.card"), new VBox(12, panel.controls(), panel.results()));
         Card race = new Card(texts.t("integer.engines.card"), engines);
-        run.setMinWidth(360);
-        HBox.setHgrow(race, Priority.ALWAYS);
-        HBox top = new HBox(12, run, race);
+        run.setMinWidth(380);
+        run.setMaxWidth(460);
         why.setId("integerWhy");
         Card explanation = new Card(texts.t("integer.why.card"), why);
+        HBox.setHgrow(explanation, Priority.ALWAYS);
+        HBox middle = new HBox(12, run, explanation);
         Card worked = new Card(texts.t("integer.example.card"), example);
         worked.setMinHeight(460);
-        VBox content = new VBox(12, header, noModel, noData, top, explanation, worked);
+        VBox content = new VBox(12, header, noModel, noData, race, middle, worked);
         content.getStyleClass().add("tab-content");
         setContent(content);
         setFitToWidth(true);

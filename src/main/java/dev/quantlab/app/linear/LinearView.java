@@ -85,7 +85,11 @@ final class LinearView extends ScrollPane {
         legend.textProperty().bind(Bindings.createStringBinding(() -> texts.t(vm.showFp32().get()
                 ? "linear.histogram.legend.fp32" : "linear.histogram.legend.integers"), vm.showFp32()));
         VBox.setVgrow(grid, Priority.ALWAYS);
+        Ui.noShrink(integers, fp32);
         Card weights = new Card(texts.t("linear.histogram.card"), new VBox(6, grid, legend), view);
+        if (weights.lookup(".card-title") instanceof Label title) {
+            title.setTooltip(new javafx.scene.control.Tooltip(title.getText())); // may be cut at laptop size
+        }
 
         subscriptions = subscriptions.and(vm.preview().subscribe((a, p) -> show(p)));
         subscriptions = subscriptions.and(vm.showFp32().subscribe((a, b) -> {
@@ -102,8 +106,8 @@ final class LinearView extends ScrollPane {
         evaluation.setMinHeight(300);
         HBox.setHgrow(weights, Priority.ALWAYS);
         VBox right = new VBox(12, details, evaluation);
-        right.setMinWidth(480);
-        right.prefWidthProperty().bind(widthProperty().multiply(0.44));
+        right.setMinWidth(420);
+        right.prefWidthProperty().bind(widthProperty().multiply(0.40));
         HBox layout = new HBox(12, weights, right);
         VBox content = new VBox(12, header, noModel, controls(), layout);
         content.getStyleClass().add("tab-content");
