@@ -56,6 +56,8 @@ final class ActivationHistogramChart {
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         chart.getTitle().setFont(ChartStyle.font(Font.BOLD, 12));
+        bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+        bars.setSeriesPaint(0, QuantHistogramChart.SCALED);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(BlockBorder.NONE);
         LegendItemCollection legend = new LegendItemCollection();
@@ -89,7 +91,7 @@ final class ActivationHistogramChart {
                 MinMax r = c.observation().ranges(m, bits).get(point);
                 Color color = COLORS[m.ordinal()];
                 plot.addDomainMarker(marker(r.min(), color, null), Layer.FOREGROUND);
-                plot.addDomainMarker(marker(r.max(), color, texts.t(m.key())), Layer.FOREGROUND);
+                plot.addDomainMarker(marker(r.max(), color, null), Layer.FOREGROUND); // named in the legend
             }
             chart.setTitle(texts.t("linear.activations.title", ActivationPoints.name(point), c.images(), bits));
         } finally {
