@@ -76,7 +76,8 @@ class IntegerTabTest {
             vm.x().set(31); // a corner: the window holds padding
             vm.image().set(3);
         });
-        robot.clickOn("#integerRun");
+        // the run card lies below the engines: press the button wherever the tab is scrolled to
+        robot.interact(() -> robot.lookup("#integerRun").queryButton().fire());
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.comparison().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.errors.errors.isEmpty(), () -> app.errors.errors.toString());
