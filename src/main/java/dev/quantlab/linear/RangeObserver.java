@@ -101,6 +101,32 @@ public final class RangeObserver {
         return s.batches;
     }
 
+    /**
+     * The observed values of one point as a histogram, for drawing: bins of equal {@code width} from {@code low}
+     * ({@code counts[i]} holds {@code [low + i*width, low + (i+1)*width)}), the same bins that percentile, MSE and
+     * entropy clipping search.
+     */
+    public record Histogram(double low, double width, long[] counts) {
+        public Histogram {
+            counts = counts.clone();
+        }
+
+        @Override
+        public long[] counts() {
+            return counts.clone();
+        }
+    }
+
+    /** The histogram of {@code point}, if this observer keeps histograms and has seen the point. */
+    public synchronized java.util.Optional<Histogram> histogram(String point) {
+        PointStats s = points.get(point);
+        if (s == null || s.histogram == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Histogram(s.histogram.signedLow(), s.histogram.width(),
+                s.histogram.signedCounts()));
+    }
+
     /** Point names seen so far, in first-seen order. */
     public synchronized java.util.Set<String> pointNames() {
         return java.util.Set.copyOf(points.keySet());

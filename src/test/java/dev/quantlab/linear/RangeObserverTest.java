@@ -54,4 +54,25 @@ class RangeObserverTest {
         assertEquals(1.96, r.max(), 0.05);
         assertEquals(-1.96, r.min(), 0.05);
     }
+
+    @Test
+    void theHistogramCountsEveryValueInTheBinThatHoldsIt() {
+        Random rnd = new Random(5);
+        RangeObserver o = RangeObserver.withHistogram(64);
+        float[] v = new float[5000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (rnd.nextDouble() * 7 - 3);
+        }
+        o.observe("x", v, 0, 2500);
+        o.observe("x", v, 2500, 5000);
+        RangeObserver.Histogram h = o.histogram("x").orElseThrow();
+        long[] expected = new long[h.counts().length];
+        for (float x : v) {
+            int bin = (int) Math.floor((x - h.low()) / h.width());
+            expected[bin]++; // no value lies on a bin edge here
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, h.counts());
+        assertTrue(h.low() <= -3 && h.low() + h.counts().length * h.width() >= 4);
+        assertTrue(RangeObserver.minMax().histogram("x").isEmpty());
+    }
 }

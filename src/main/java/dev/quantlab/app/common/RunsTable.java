@@ -1,7 +1,6 @@
 package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
@@ -15,26 +14,21 @@ import javafx.scene.control.TableView;
 
 /** Finished integer-model runs: bit widths, sizes, accuracy, drop versus fp32 and test images. */
 public final class RunsTable extends TableView<LinearRun> {
-    /** @deprecated reads the static language: use {@link #RunsTable(Texts, ObservableList, String)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public RunsTable(ObservableList<LinearRun> rows, String placeholderKey) {
-        this(LegacyTexts.current(), rows, placeholderKey);
-    }
-
-    public RunsTable(Texts texts, ObservableList<LinearRun> rows, String placeholderKey) {
+    public RunsTable(ObservableList<LinearRun> rows, Texts texts, String placeholderKey) {
         super(rows);
         setPlaceholder(new Label(texts.t(placeholderKey)));
-        getColumns().add(Columns.text(texts.t("linear.runs.model"), 90, r -> r.modelName(texts)));
+        getColumns().add(FittedColumns.text(texts.t("linear.runs.model"), texts.t("linear.runs.model.tip"),
+                r -> r.modelName(texts)));
         getColumns().add(numeric(texts, "linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2)));
         getColumns().add(numeric(texts, "linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2)));
         getColumns().add(numeric(texts, "linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2)));
         getColumns().add(numeric(texts, "linear.runs.drop", r -> Numbers.fixed(r.drop(), 2)));
         getColumns().add(numeric(texts, "linear.runs.images", r -> Numbers.count(r.images())));
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        FittedColumns.install(this);
     }
 
     private static TableColumn<LinearRun, String> numeric(Texts texts, String key, Function<LinearRun, String> f) {
-        TableColumn<LinearRun, String> c = Columns.text(texts.t(key), 80, f);
+        TableColumn<LinearRun, String> c = FittedColumns.text(texts.t(key), texts.t(key + ".tip"), f);
         c.getStyleClass().add("numeric");
         return c;
     }

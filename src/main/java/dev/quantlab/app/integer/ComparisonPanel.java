@@ -3,7 +3,7 @@ package dev.quantlab.app.integer;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.IntegerRuns;
 import dev.quantlab.app.services.Numbers;
 import dev.quantlab.eval.EvalResult;
@@ -34,10 +34,13 @@ final class ComparisonPanel {
     /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
     private Subscription subscriptions = Subscription.EMPTY;
 
-    ComparisonPanel(IntegerViewModel vm, TabContext ctx) {
-        ComboBox<RequantMode> requant = choice("requantChoice", List.of(RequantMode.values()), "integer.requant.");
+    private final Texts texts;
+
+    ComparisonPanel(IntegerViewModel vm, TabContext ctx, Texts texts) {
+        this.texts = texts;
+        ComboBox<RequantMode> requant = choice(texts, "requantChoice", List.of(RequantMode.values()), "integer.requant.");
         requant.valueProperty().bindBidirectional(vm.requantMode());
-        ComboBox<WeightGranularity> granularity = choice("granularityChoice", List.of(WeightGranularity.values()),
+        ComboBox<WeightGranularity> granularity = choice(texts, "granularityChoice", List.of(WeightGranularity.values()),
                 "integer.granularity.");
         granularity.valueProperty().bindBidirectional(vm.granularity());
         ComboBox<Integer> calibration = new ComboBox<>();
@@ -56,21 +59,21 @@ final class ComparisonPanel {
         GridPane options = new GridPane();
         options.setHgap(8);
         options.setVgap(6);
-        options.addRow(0, new Label(I18n.t("integer.requant.label")), requant);
-        options.addRow(1, new Label(I18n.t("integer.granularity.label")), granularity);
-        options.addRow(2, new Label(I18n.t("integer.calibration.label")), calibration);
-        options.addRow(3, new Label(I18n.t("integer.run.on")), subset);
+        options.addRow(0, new Label(texts.t("integer.requant.label")), requant);
+        options.addRow(1, new Label(texts.t("integer.granularity.label")), granularity);
+        options.addRow(2, new Label(texts.t("integer.calibration.label")), calibration);
+        options.addRow(3, new Label(texts.t("integer.run.on")), subset);
         for (ComboBox<?> box : List.of(requant, granularity, calibration, subset)) {
             box.setMaxWidth(Double.MAX_VALUE);
         }
         options.getChildren().forEach(n -> Ui.noShrink((javafx.scene.layout.Region) n));
 
-        Button run = new Button(I18n.t("integer.run.button"));
+        Button run = new Button(texts.t("integer.run.button"));
         run.setId("integerRun");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> ctx.prompts().explain(vm.run()));
         run.disableProperty().bind(vm.job().runningProperty());
-        Button cancel = new Button(I18n.t("integer.run.cancel"));
+        Button cancel = new Button(texts.t("integer.run.cancel"));
         cancel.setId("integerCancel");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
@@ -109,12 +112,12 @@ final class ComparisonPanel {
         g.setHgap(14);
         g.setVgap(5);
         g.add(header(""), 0, 0);
-        g.add(header(I18n.t("integer.result.fp32")), 1, 0);
-        g.add(header(I18n.t("integer.result.integer")), 2, 0);
+        g.add(header(texts.t("integer.result.fp32")), 1, 0);
+        g.add(header(texts.t("integer.result.integer")), 2, 0);
         String[] rows = {"integer.result.accuracy", "integer.result.lessonSize", "integer.result.storedSize",
             "integer.result.throughput", "integer.result.latency"};
         for (int r = 0; r < rows.length; r++) {
-            Label name = new Label(I18n.t(rows[r]));
+            Label name = new Label(texts.t(rows[r]));
             Ui.noShrink(name);
             g.add(name, 0, r + 1);
             for (int c = 0; c < 2; c++) {
@@ -165,14 +168,14 @@ final class ComparisonPanel {
     }
 
     /** A combo box of enum values shown through {@code <prefix><name in lower case>} texts. */
-    static <E extends Enum<E>> ComboBox<E> choice(String id, List<E> values, String prefix) {
+    static <E extends Enum<E>> ComboBox<E> choice(Texts texts, String id, List<E> values, String prefix) {
         ComboBox<E> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(values);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(E e) {
-                return e == null ? "" : I18n.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT));
+                return e == null ? "" : texts.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT));
             }
 
             @Override

@@ -1,6 +1,6 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.Numbers;
 import dev.quantlab.linear.ConvWorkedExample;
 import dev.quantlab.linear.RequantMode;
@@ -22,19 +22,23 @@ final class ExampleSteps extends GridPane {
     private static final String MONO = "-fx-font-family: 'DejaVu Sans Mono', 'Consolas', monospace;";
     private final Label[] formulas = new Label[ROWS.length];
     private final Label[][] values = new Label[ROWS.length][2];
-    private final Label floatHeader = header(I18n.t("integer.step.float"));
-    private final Label fixedHeader = header(I18n.t("integer.step.fixed"));
+    private final Texts texts;
+    private final Label floatHeader;
+    private final Label fixedHeader;
 
-    ExampleSteps() {
+    ExampleSteps(Texts texts) {
+        this.texts = texts;
+        floatHeader = header(texts.t("integer.step.float"));
+        fixedHeader = header(texts.t("integer.step.fixed"));
         setId("exampleSteps");
         setHgap(14);
         setVgap(3);
-        add(header(I18n.t("integer.step.step")), 0, 0);
-        add(header(I18n.t("integer.step.formula")), 1, 0);
+        add(header(texts.t("integer.step.step")), 0, 0);
+        add(header(texts.t("integer.step.formula")), 1, 0);
         add(floatHeader, 2, 0);
         add(fixedHeader, 3, 0);
         for (int r = 0; r < ROWS.length; r++) {
-            Label name = new Label(I18n.t("integer.step." + ROWS[r]));
+            Label name = new Label(texts.t("integer.step." + ROWS[r]));
             name.setMinWidth(USE_PREF_SIZE);
             formulas[r] = new Label();
             formulas[r].getStyleClass().add("muted");
@@ -86,33 +90,33 @@ final class ExampleSteps extends GridPane {
             padded += p ? 1 : 0;
         }
         int k = e.kernelSize();
-        row(0, I18n.t("integer.step.window.formula", k, e.inChannels(), e.inputZeroPoint()),
-                I18n.t("integer.step.window.value", e.inputWindow().length, padded));
-        row(1, I18n.t("integer.step.products.formula", e.inputWindow().length), Integer.toString(e.productSum()));
-        row(2, I18n.t("integer.step.zeroPointTerm.formula", e.inputZeroPoint(), e.weightSum()),
+        row(0, texts.t("integer.step.window.formula", k, e.inChannels(), e.inputZeroPoint()),
+                texts.t("integer.step.window.value", e.inputWindow().length, padded));
+        row(1, texts.t("integer.step.products.formula", e.inputWindow().length), Integer.toString(e.productSum()));
+        row(2, texts.t("integer.step.zeroPointTerm.formula", e.inputZeroPoint(), e.weightSum()),
                 Integer.toString(e.zeroPointTerm()));
-        row(3, I18n.t("integer.step.bias.formula", Numbers.real(w.floatBias()), Numbers.real(w.input().scale()),
+        row(3, texts.t("integer.step.bias.formula", Numbers.real(w.floatBias()), Numbers.real(w.input().scale()),
                 Numbers.real(w.weightScale())), Integer.toString(e.quantizedBias()));
-        row(4, I18n.t("integer.step.shiftedBias.formula", e.quantizedBias(), e.zeroPointTerm()),
+        row(4, texts.t("integer.step.shiftedBias.formula", e.quantizedBias(), e.zeroPointTerm()),
                 Integer.toString(e.shiftedBias()));
-        row(5, I18n.t("integer.step.accumulator.formula", e.productSum(), e.shiftedBias()),
+        row(5, texts.t("integer.step.accumulator.formula", e.productSum(), e.shiftedBias()),
                 Integer.toString(e.accumulator()));
-        formulas[6].setText(I18n.t("integer.step.multiplier.formula", Numbers.real(w.input().scale()),
+        formulas[6].setText(texts.t("integer.step.multiplier.formula", Numbers.real(w.input().scale()),
                 Numbers.real(w.weightScale()), Numbers.real(w.output().scale())));
         values[6][0].setText(Numbers.real(e.floatMultiplier()));
-        values[6][1].setText(I18n.t("integer.step.multiplier.fixed", e.fixedMultiplier().m0(),
+        values[6][1].setText(texts.t("integer.step.multiplier.fixed", e.fixedMultiplier().m0(),
                 e.fixedMultiplier().shift()));
-        formulas[7].setText(I18n.t("integer.step.scaled.formula", e.accumulator()));
+        formulas[7].setText(texts.t("integer.step.scaled.formula", e.accumulator()));
         paths(7, e.floatPath(), e.fixedPath(), s -> String.format(java.util.Locale.ROOT, "%.4f", s.scaled()),
                 s -> Long.toString((long) s.scaled()));
-        formulas[8].setText(I18n.t("integer.step.zeroPoint.formula", e.outputZeroPoint()));
+        formulas[8].setText(texts.t("integer.step.zeroPoint.formula", e.outputZeroPoint()));
         paths(8, e.floatPath(), e.fixedPath(), s -> String.format(java.util.Locale.ROOT, "%.4f", s.withZeroPoint()),
                 s -> Long.toString((long) s.withZeroPoint()));
-        formulas[9].setText(I18n.t("integer.step.rounded.formula"));
+        formulas[9].setText(texts.t("integer.step.rounded.formula"));
         paths(9, e.floatPath(), e.fixedPath(), s -> Long.toString(s.rounded()), s -> Long.toString(s.rounded()));
-        formulas[10].setText(I18n.t("integer.step.clamped.formula", e.outputRange().min(), e.outputRange().max()));
+        formulas[10].setText(texts.t("integer.step.clamped.formula", e.outputRange().min(), e.outputRange().max()));
         paths(10, e.floatPath(), e.fixedPath(), s -> Integer.toString(s.clamped()), s -> Integer.toString(s.clamped()));
-        row(11, I18n.t("integer.step.output.formula", e.outChannel(), e.y(), e.x()),
+        row(11, texts.t("integer.step.output.formula", e.outChannel(), e.y(), e.x()),
                 w.layerOutput() + (w.matches() ? "  ✓" : "  ≠ " + e.output()));
         boolean fl = e.mode() == RequantMode.FLOAT_MULTIPLIER;
         highlight(floatHeader, fl);

@@ -3,23 +3,28 @@ package dev.quantlab.app.integer;
 import dev.quantlab.app.common.SnapshotJobs;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.services.IntegerServices;
 import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.services.TestSubset;
 import java.util.Optional;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Subscription;
 
-/** Step 6 of the lesson: the integer-only model: accuracy, size and speed versus fp32, and a worked example. */
+/** Step 6 of the lesson: the integer-only model: accuracy, size and speed on four engines, a worked example. */
 public final class IntegerTab extends ViewTab {
     public static final String ID = "integer";
     private final IntegerViewModel vm;
 
     public IntegerTab(TabContext ctx) {
-        super(ID, () -> I18n.t("integer.tab"));
-        this.vm = new IntegerViewModel(ctx.services());
+        this(ctx, ctx.services().language());
+    }
+
+    private IntegerTab(TabContext ctx, Language language) {
+        super(ID, () -> language.t("integer.tab"));
+        this.vm = new IntegerViewModel(IntegerServices.of(ctx.services()));
         show(() -> {
-            IntegerView view = new IntegerView(vm, ctx);
+            IntegerView view = new IntegerView(vm, ctx, language.texts());
             return new Built(view, view::figures, view::dispose);
         }, ctx.services().model().status().isNotEqualTo(ModelService.Status.LOADING));
     }
@@ -31,8 +36,12 @@ public final class IntegerTab extends ViewTab {
         return SnapshotJobs.start(vm.job(), vm::run);
     }
 
-    /** The view model, for tests. */
-    public IntegerViewModel viewModel() {
+    @Override
+    protected void onLanguageChanged() {
+        vm.relocalize();
+    }
+
+    IntegerViewModel viewModel() {
         return vm;
     }
 }

@@ -1,63 +1,79 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.TabContext;
-import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.DatasetService;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
-/** The Integer tab's layout: run and comparison, the throughput chart, and the worked example below. */
-final class IntegerView extends VBox {
+/**
+ * The Integer tab's layout, scrolling at small window sizes: the four engines, the run of fp32 versus the integer
+ * model beside why the speeds differ (with this machine's numbers), and the worked example below.
+ */
+final class IntegerView extends ScrollPane {
     private final IntegerViewModel vm;
-    private final ThroughputChart speed = new ThroughputChart();
     private final WorkedExampleView example;
     private final ComparisonPanel panel;
-    /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
-    private Subscription subscriptions = Subscription.EMPTY;
+    private final EnginesPanel engines;
+    private final VBox why = new VBox(6);
+    private final Subscription subscriptions;
 
-    IntegerView(IntegerViewModel vm, TabContext ctx) {
+    IntegerView(IntegerViewModel vm, TabContext ctx, Texts texts) {
         this.vm = vm;
-        getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("6", I18n.t("integer.title"), I18n.t("integer.subtitle"));
-        header.exportAllButton().setText(I18n.t("integer.exportAll"));
+        TabHeader header = new TabHeader("6", texts.t("integer.title"), texts.t("integer.subtitle"));
+        header.exportAllButton().setText(texts.t("integer.exportAll"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
-        Banner noData = new Banner(new SimpleStringProperty(I18n.t("integer.data.missing")),
+        Banner noData = new Banner(new SimpleStringProperty(texts.t("integer.data.missing")),
                 ctx.services().data().status().isNotEqualTo(DatasetService.Status.AVAILABLE),
-                I18n.t("integer.data.get"), ctx.prompts()::needData);
+                texts.t("integer.data.get"), ctx.prompts()::needData);
+        panel = new ComparisonPanel(vm, ctx, texts);
+        engines = new EnginesPanel(vm.engines(), ctx, texts);
+        example = new WorkedExampleView(vm, ctx, texts);
 
-        ChartPane speedPane = new ChartPane(this::speedFigure, ctx.export());
-        subscriptions = vm.comparison().subscribe((a, c) -> speed.show(c));
-        speed.show(vm.comparison().get());
-        example = new WorkedExampleView(vm, ctx);
-
-        GridPane grid = TabGrid.of(38, 42);
-        panel = new ComparisonPanel(vm, ctx);
-        HBox.setHgrow(speedPane, Priority.ALWAYS);
-        HBox resultsAndChart = new HBox(12, panel.results(), speedPane);
-        grid.add(new Card(I18n.t("integer.run.card"), panel.controls()), 0, 0);
-        grid.add(new Card(I18n.t("integer.speed.card"), resultsAndChart, speedPane.takeExportButton()), 1, 0);
-        grid.add(new Card(I18n.t("integer.example.card"), example), 0, 1, 2, 1);
-        getChildren().addAll(header, noModel, noData, grid);
+        Card run = new Card(texts.t("integer.run.card"), new VBox(12, panel.controls(), panel.results()));
+        Card race = new Card(texts.t("integer.engines.card"), engines);
+        run.setMinWidth(380);
+        run.setMaxWidth(460);
+        why.setId("integerWhy");
+        Card explanation = new Card(texts.t("integer.why.card"), why);
+        HBox.setHgrow(explanation, Priority.ALWAYS);
+        HBox middle = new HBox(12, run, explanation);
+        Card worked = new Card(texts.t("integer.example.card"), example);
+        worked.setMinHeight(460);
+        VBox content = new VBox(12, header, noModel, noData, race, middle, worked);
+        content.getStyleClass().add("tab-content");
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("edge-to-edge");
+        subscriptions = vm.engines().outcome().subscribe(o -> showWhy(texts, o));
     }
 
-    private Figure speedFigure() {
-        return Figure.of("integer-throughput-fp32-vs-int8", speed.chart());
+    private void showWhy(Texts texts, EngineRace.Outcome o) {
+        List<String> paragraphs = o == null ? EngineExplanation.before(texts) : EngineExplanation.of(texts, o);
+        why.getChildren().clear();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Label l = new Label(paragraphs.get(i));
+            l.setId("why-" + i);
+            l.setWrapText(true);
+            l.setMinHeight(USE_PREF_SIZE);
+            why.getChildren().add(l);
+        }
     }
 
     FigureSet figures() {
@@ -65,8 +81,12 @@ final class IntegerView extends VBox {
         List<DataTable> tables = new ArrayList<>();
         Comparison c = vm.comparison().get();
         if (c != null) {
-            figures.add(speedFigure());
             tables.add(RunsTable.table("integer-run", List.of(c.run())));
+        }
+        EngineRace.Outcome o = vm.engines().outcome().get();
+        if (o != null) {
+            figures.add(engines.figure());
+            tables.add(engines.data(o));
         }
         if (vm.example().get() != null) {
             tables.add(example.steps().table());
@@ -74,14 +94,11 @@ final class IntegerView extends VBox {
         return new FigureSet(figures, tables);
     }
 
-    WorkedExampleView example() {
-        return example;
-    }
-
     /** Detaches from the view model (the view is being replaced after a language switch). */
     void dispose() {
         subscriptions.unsubscribe();
         panel.dispose();
+        engines.dispose();
         example.dispose();
     }
 }

@@ -1,15 +1,15 @@
 package dev.quantlab.app.integer;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
-import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.CalibratedWeights;
 import dev.quantlab.app.services.Calibration;
 import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.app.services.IntegerRuns;
+import dev.quantlab.app.services.IntegerServices;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
 import dev.quantlab.app.services.RunRecorder;
@@ -36,7 +36,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * FX thread whenever a picker or an option changes (latest request wins, cached).
  */
 public final class IntegerViewModel {
-    private final AppServices services;
+    private final IntegerServices services;
+    private final Language language;
     private final Executor fxThread;
     private final IntegerModels models;
     private final RunRecorder recorder;
@@ -53,20 +54,25 @@ public final class IntegerViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WorkedExample> example = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper exampleMessage = new ReadOnlyStringWrapper("");
-    private final JobProgress job = new JobProgress(I18n.t("integer.run.idle"));
+    private final JobProgress job;
     private final CalibratedWeights calibrated;
+    private final EnginesViewModel engines;
     private LatestRequestLoader<ExampleKey, WorkedExample> loader;
+    private java.util.function.Supplier<String> exampleText = () -> "";
 
-    public IntegerViewModel(AppServices services) {
+    public IntegerViewModel(IntegerServices services) {
         this(services, Platform::runLater);
     }
 
-    IntegerViewModel(AppServices services, Executor fxThread) {
+    IntegerViewModel(IntegerServices services, Executor fxThread) {
         this.services = services;
+        this.language = services.language();
         this.fxThread = fxThread;
         this.models = services.integerModels();
-        this.recorder = new RunRecorder(services);
+        this.recorder = new RunRecorder(services.results());
+        this.job = new JobProgress(() -> language.t("integer.run.idle"));
         this.calibrated = new CalibratedWeights(services, fxThread, job);
+        this.engines = new EnginesViewModel(services, calibrated, this::config);
         for (var p : List.of(requantMode, granularity, calibrated.calibration())) {
             p.addListener((o, a, b) -> requestExample());
         }
@@ -97,16 +103,21 @@ public final class IntegerViewModel {
                     @Override
                     public void loaded(ExampleKey key, WorkedExample value) {
                         example.set(value);
-                        exampleMessage.set(value.matches() ? I18n.t("integer.example.matches")
-                                : I18n.t("integer.example.differs", value.layerOutput()));
+                        showExample(() -> value.matches() ? language.t("integer.example.matches")
+                                : language.t("integer.example.differs", value.layerOutput()));
                     }
 
                     @Override
                     public void failed(ExampleKey key, Throwable error) {
-                        exampleMessage.set(I18n.t("integer.example.failed", Messages.describe(error)));
+                        showExample(() -> language.t("integer.example.failed", Messages.describe(error)));
                     }
                 });
-        exampleMessage.set(I18n.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
+        showExample(() -> language.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
+    }
+
+    private void showExample(java.util.function.Supplier<String> text) {
+        exampleText = text;
+        exampleMessage.set(text.get());
     }
 
     private void requestExample() {
@@ -117,7 +128,7 @@ public final class IntegerViewModel {
         ExampleKey key = new ExampleKey(c, config(), layer.get(), oc.get(), y.get(), x.get(),
                 image.get());
         if (loader.cached(key).isEmpty()) {
-            exampleMessage.set(I18n.t("integer.example.computing"));
+            showExample(() -> language.t("integer.example.computing"));
         }
         loader.request(key);
     }
@@ -129,12 +140,12 @@ public final class IntegerViewModel {
 
     /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
     public JobStart run() {
-        return calibrated.runIntegerModel(I18n.t("integer.run.job", subset.get()), config(), subset.get(), true,
+        return calibrated.runIntegerModel(language.t("integer.run.job", subset.get()), config(), subset.get(), true,
                 (r, o) -> {
                     LinearRun run = IntegerRuns.toRun("integer", r, o, o.fp32().accuracyPercent());
                     comparison.set(new Comparison(o.fp32(), o.integer(), run));
                     recorder.record(run);
-                    job.setMessage(I18n.t("integer.run.done", Numbers.percent(run.accuracy()),
+                    job.setMessage(() -> language.t("integer.run.done", Numbers.percent(run.accuracy()),
                             Numbers.percent(run.fp32Accuracy()), run.images()));
                 });
     }
@@ -142,8 +153,8 @@ public final class IntegerViewModel {
     /** Calibrates (so that the worked example can be shown) without evaluating. */
     public JobStart prepare() {
         int n = calibrated.calibrationImages().get();
-        return calibrated.calibrate(I18n.t("integer.prepare.job", n),
-                c -> job.setMessage(I18n.t("integer.prepare.done", c.images())));
+        return calibrated.calibrate(language.t("integer.prepare.job", n),
+                c -> job.setMessage(() -> language.t("integer.prepare.done", c.images())));
     }
 
     public void cancel() {
@@ -213,5 +224,17 @@ public final class IntegerViewModel {
 
     public JobProgress job() {
         return job;
+    }
+
+    /** The engines panel: fp32 and int8 on libtorch, QuantLab's kernels and ONNX Runtime; ONNX export. */
+    public EnginesViewModel engines() {
+        return engines;
+    }
+
+    /** After a language switch: the status lines again in the new language. */
+    void relocalize() {
+        job.relocalize();
+        engines.relocalize();
+        exampleMessage.set(exampleText.get());
     }
 }

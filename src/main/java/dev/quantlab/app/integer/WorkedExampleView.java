@@ -2,7 +2,7 @@ package dev.quantlab.app.integer;
 
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.data.CifarClasses;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
@@ -27,14 +27,17 @@ import javafx.util.Subscription;
  * channel's 3x3 window and the matching weights.
  */
 final class WorkedExampleView extends VBox {
-    private final ExampleSteps steps = new ExampleSteps();
+    private final Texts texts;
+    private final ExampleSteps steps;
     private final WindowGrid inputGrid = new WindowGrid("inputWindow");
     private final WindowGrid weightGrid = new WindowGrid("weightWindow");
     /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
     private Subscription subscriptions = Subscription.EMPTY;
 
-    WorkedExampleView(IntegerViewModel vm, TabContext ctx) {
+    WorkedExampleView(IntegerViewModel vm, TabContext ctx, Texts texts) {
         super(8);
+        this.texts = texts;
+        this.steps = new ExampleSteps(texts);
         ComboBox<Integer> layer = new ComboBox<>();
         layer.setId("exampleLayer");
         layer.getItems().setAll(IntStream.range(0, vm.shapes().size()).boxed().toList());
@@ -45,7 +48,7 @@ final class WorkedExampleView extends VBox {
                     return "";
                 }
                 WorkedExamples.ConvShape s = vm.shapes().get(i);
-                return I18n.t("integer.example.layerItem", i, s.outChannels(), s.size());
+                return texts.t("integer.example.layerItem", i, s.outChannels(), s.size());
             }
 
             @Override
@@ -65,7 +68,7 @@ final class WorkedExampleView extends VBox {
             max(y, vm.shape().size() - 1);
             max(x, vm.shape().size() - 1);
         }));
-        Button prepare = new Button(I18n.t("integer.example.prepare"));
+        Button prepare = new Button(texts.t("integer.example.prepare"));
         prepare.setId("examplePrepare");
         prepare.setOnAction(e -> ctx.prompts().explain(vm.prepare()));
         prepare.visibleProperty().bind(vm.calibration().isNull());
@@ -83,8 +86,8 @@ final class WorkedExampleView extends VBox {
         message.textProperty().bind(Bindings.createStringBinding(() -> header(vm), vm.exampleMessage(),
                 vm.example()));
 
-        Label inTitle = small(I18n.t("integer.example.inputGrid"));
-        Label wTitle = small(I18n.t("integer.example.weightGrid"));
+        Label inTitle = small(texts.t("integer.example.inputGrid"));
+        Label wTitle = small(texts.t("integer.example.weightGrid"));
         VBox grids = new VBox(4, inTitle, inputGrid, wTitle, weightGrid);
         Ui.noShrink(grids);
         HBox.setHgrow(steps, Priority.ALWAYS);
@@ -98,12 +101,12 @@ final class WorkedExampleView extends VBox {
         show(vm.example().get());
     }
 
-    private static String header(IntegerViewModel vm) {
+    private String header(IntegerViewModel vm) {
         WorkedExample w = vm.example().get();
         if (w == null) {
             return vm.exampleMessage().get();
         }
-        return I18n.t("integer.example.header", w.key().image(), CifarClasses.NAMES.get(w.label()), w.key().layer(),
+        return texts.t("integer.example.header", w.key().image(), CifarClasses.NAMES.get(w.label()), w.key().layer(),
                 w.key().oc(), w.key().y(), w.key().x()) + "  " + vm.exampleMessage().get();
     }
 
@@ -137,8 +140,8 @@ final class WorkedExampleView extends VBox {
         ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(max);
     }
 
-    private static Label label(String key) {
-        Label l = new Label(I18n.t(key));
+    private Label label(String key) {
+        Label l = new Label(texts.t(key));
         Ui.noShrink(l);
         return l;
     }

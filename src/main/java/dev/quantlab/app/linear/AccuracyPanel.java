@@ -6,8 +6,9 @@ import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.DatasetService;
+import dev.quantlab.app.services.RangeMethod;
 import dev.quantlab.app.services.LinearRun;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -35,11 +36,15 @@ final class AccuracyPanel extends VBox {
     /** Listeners on the view model, removed by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
-    AccuracyPanel(LinearViewModel vm, TabContext ctx) {
+    private final Texts texts;
+    private Runnable methodBinding = () -> { };
+
+    AccuracyPanel(LinearViewModel vm, TabContext ctx, Texts texts) {
         super(8);
-        Banner noData = new Banner(new SimpleStringProperty(I18n.t("linear.data.missing")),
+        this.texts = texts;
+        Banner noData = new Banner(new SimpleStringProperty(texts.t("linear.data.missing")),
                 ctx.services().data().status().isNotEqualTo(DatasetService.Status.AVAILABLE),
-                I18n.t("linear.data.get"), ctx.prompts()::needData);
+                texts.t("linear.data.get"), ctx.prompts()::needData);
 
         ComboBox<Integer> images = new ComboBox<>();
         images.setId("calibrationImages");
@@ -56,28 +61,46 @@ final class AccuracyPanel extends VBox {
             images.setValue(v.intValue());
         });
         images.setValue(vm.calibrationImages().get());
-        images.setTooltip(new Tooltip(I18n.t("linear.calibrate.tooltip")));
-        Button calibrate = new Button(I18n.t("linear.calibrate.button"));
+        images.setTooltip(new Tooltip(texts.t("linear.calibrate.tooltip")));
+        Button calibrate = new Button(texts.t("linear.calibrate.button"));
         calibrate.setId("calibrateButton");
         calibrate.setOnAction(e -> ctx.prompts().explain(vm.calibrate()));
         Label calibrated = new Label();
         calibrated.setId("calibrationStatus");
         calibrated.getStyleClass().add("muted");
         calibrated.textProperty().bind(Bindings.createStringBinding(() -> vm.calibration().get() == null
-                ? I18n.t("linear.calibrate.none") : I18n.t("linear.calibrate.have", vm.calibration().get().images()),
+                ? texts.t("linear.calibrate.none") : texts.t("linear.calibrate.have", vm.calibration().get().images(),
+                        texts.t(vm.calibration().get().method().key())),
                 vm.calibration()));
-        Label imagesLabel = new Label(I18n.t("linear.calibrate.label"));
-        Ui.noShrink(imagesLabel, images, calibrate);
-        FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, calibrate, calibrated);
+        Label imagesLabel = new Label(texts.t("linear.calibrate.label"));
+        ComboBox<RangeMethod> method = new ComboBox<>();
+        method.setId("rangeMethod");
+        method.getItems().setAll(RangeMethod.values());
+        method.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RangeMethod m) {
+                return m == null ? "" : texts.t(m.key());
+            }
+
+            @Override
+            public RangeMethod fromString(String s) {
+                return null;
+            }
+        });
+        method.valueProperty().bindBidirectional(vm.rangeMethod());
+        methodBinding = () -> method.valueProperty().unbindBidirectional(vm.rangeMethod());
+        method.setTooltip(new Tooltip(texts.t("linear.method.tooltip")));
+        Ui.noShrink(imagesLabel, images, method, calibrate);
+        FlowPane calibration = new FlowPane(8, 6, imagesLabel, images, method, calibrate, calibrated);
         calibration.setAlignment(Pos.CENTER_LEFT);
 
         Button evaluate = new Button();
         evaluate.setId("linearEvaluate");
         evaluate.getStyleClass().add("accent");
-        evaluate.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("linear.eval.button",
+        evaluate.textProperty().bind(Bindings.createStringBinding(() -> texts.t("linear.eval.button",
                 LinearRun.modelName(vm.config())), vm.bits(), vm.activationsFollowBits()));
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
-        Button cancel = new Button(I18n.t("linear.eval.cancel"));
+        Button cancel = new Button(texts.t("linear.eval.cancel"));
         cancel.setId("linearCancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.job().runningProperty().not());
@@ -85,10 +108,10 @@ final class AccuracyPanel extends VBox {
         calibrate.disableProperty().bind(vm.job().runningProperty());
         SubsetChoice subset = new SubsetChoice(vm.subset());
         subset.setId("linearSubset");
-        CheckBox sameBits = new CheckBox(I18n.t("linear.eval.sameBits"));
+        CheckBox sameBits = new CheckBox(texts.t("linear.eval.sameBits"));
         sameBits.setId("activationsFollowBits");
         sameBits.selectedProperty().bindBidirectional(vm.activationsFollowBits());
-        Label on = new Label(I18n.t("linear.eval.on"));
+        Label on = new Label(texts.t("linear.eval.on"));
         Ui.noShrink(evaluate, on, subset, cancel, sameBits);
         FlowPane run = new FlowPane(8, 6, evaluate, on, subset, cancel, sameBits);
         run.setAlignment(Pos.CENTER_LEFT);
@@ -102,7 +125,7 @@ final class AccuracyPanel extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(vm.job().messageProperty());
 
-        RunsTable table = new RunsTable(vm.runs(), "linear.runs.empty");
+        RunsTable table = new RunsTable(vm.runs(), texts, "linear.runs.empty");
         table.setId("linearRuns");
         table.setMinHeight(90);
         TableExport.install(table, () -> RunsTable.table("linear-runs", vm.runs()), ctx.export());
@@ -114,5 +137,6 @@ final class AccuracyPanel extends VBox {
     /** Detaches from the view model (the view is being replaced). */
     void dispose() {
         subscriptions.unsubscribe();
+        methodBinding.run();
     }
 }

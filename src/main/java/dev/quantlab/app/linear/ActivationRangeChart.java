@@ -1,7 +1,7 @@
 package dev.quantlab.app.linear;
 
 import dev.quantlab.app.charts.ChartStyle;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -18,12 +18,16 @@ final class ActivationRangeChart {
     private final CategoryPlot plot;
     private final JFreeChart chart;
 
-    ActivationRangeChart() {
+    private final Texts texts;
+
+    ActivationRangeChart(Texts texts) {
+        this.texts = texts;
+
         IntervalBarRenderer bars = new IntervalBarRenderer();
         CategoryAxis layers = new CategoryAxis();
         layers.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         layers.setMaximumCategoryLabelLines(1);
-        plot = new CategoryPlot(null, layers, new NumberAxis(I18n.t("linear.ranges.axis")), bars);
+        plot = new CategoryPlot(null, layers, new NumberAxis(texts.t("linear.ranges.axis")), bars);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
@@ -33,9 +37,12 @@ final class ActivationRangeChart {
         bars.setDrawBarOutline(false);
         bars.setShadowVisible(false);
         bars.setMaximumBarWidth(0.05);
-        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM); // the top right holds the Export button
         chart.getLegend().setFrame(BlockBorder.NONE);
-        ChartStyle.setEmptyMessage(plot, I18n.t("linear.ranges.empty"));
+        if ("zh".equals(texts.locale().getLanguage())) {
+            plot.getRangeAxis().setLabelAngle(Math.PI / 2); // Chinese reads upright: no sideways axis label
+        }
+        ChartStyle.setEmptyMessage(plot, texts.t("linear.ranges.empty"));
     }
 
     JFreeChart chart() {
@@ -63,9 +70,9 @@ final class ActivationRangeChart {
                 lo[1][i] = a.outputRange().min();
                 hi[1][i] = a.outputRange().max();
             }
-            String[] series = {I18n.t("linear.ranges.input"), I18n.t("linear.ranges.output")};
+            String[] series = {texts.t("linear.ranges.input"), texts.t("linear.ranges.output")};
             plot.setDataset(new DefaultIntervalCategoryDataset(series, layers, lo, hi));
-            chart.setTitle(I18n.t("linear.ranges.title", images));
+            chart.setTitle(texts.t("linear.ranges.title", images));
         } finally {
             chart.setNotify(true);
         }

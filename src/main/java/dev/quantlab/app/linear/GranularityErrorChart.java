@@ -1,7 +1,7 @@
 package dev.quantlab.app.linear;
 
 import dev.quantlab.app.charts.ChartStyle;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -17,8 +17,12 @@ final class GranularityErrorChart {
     private final DefaultCategoryDataset data = new DefaultCategoryDataset();
     private final JFreeChart chart;
 
-    GranularityErrorChart() {
-        LogAxis mse = new LogAxis(I18n.t("linear.error.axis"));
+    private final Texts texts;
+
+    GranularityErrorChart(Texts texts) {
+        this.texts = texts;
+
+        LogAxis mse = new LogAxis(texts.t("linear.error.axis"));
         mse.setSmallestValue(1e-14);
         BarRenderer bars = new BarRenderer();
         CategoryAxis layers = new CategoryAxis();
@@ -33,9 +37,12 @@ final class GranularityErrorChart {
         bars.setSeriesPaint(1, new Color(0xF4A261));
         bars.setMaximumBarWidth(0.05);
         bars.setItemMargin(0.05);
-        chart.getLegend().setPosition(RectangleEdge.TOP);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM); // the top right holds the Export button
         chart.getLegend().setFrame(BlockBorder.NONE);
-        ChartStyle.setEmptyMessage(plot, I18n.t("linear.histogram.empty"));
+        if ("zh".equals(texts.locale().getLanguage())) {
+            plot.getRangeAxis().setLabelAngle(Math.PI / 2); // Chinese reads upright: no sideways axis label
+        }
+        ChartStyle.setEmptyMessage(plot, texts.t("linear.histogram.empty"));
     }
 
     JFreeChart chart() {
@@ -50,13 +57,13 @@ final class GranularityErrorChart {
                 chart.setTitle("");
                 return;
             }
-            String perChannel = I18n.t("linear.error.perChannel");
-            String perTensor = I18n.t("linear.error.perTensor");
+            String perChannel = texts.t("linear.error.perChannel");
+            String perTensor = texts.t("linear.error.perTensor");
             for (LayerQuantization q : p.layers()) {
                 data.addValue(q.perChannelMse(), perChannel, q.layer());
                 data.addValue(q.perTensorMse(), perTensor, q.layer());
             }
-            chart.setTitle(I18n.t("linear.error.title", p.bits()));
+            chart.setTitle(texts.t("linear.error.title", p.bits()));
         } finally {
             chart.setNotify(true);
         }

@@ -18,12 +18,12 @@ final class HistogramGrid extends GridPane {
     private static final int COLUMNS = 3;
     private final List<QuantHistogramChart> charts = new ArrayList<>();
 
-    HistogramGrid(ExportActions export, String exportHint) {
+    HistogramGrid(ExportActions export, String exportHint, dev.quantlab.app.i18n.Texts texts) {
         setId("histogramGrid");
         setHgap(6);
         setVgap(6);
         for (int i = 0; i < LAYERS; i++) {
-            QuantHistogramChart chart = new QuantHistogramChart();
+            QuantHistogramChart chart = new QuantHistogramChart(texts);
             charts.add(chart);
             ChartPane pane = new ChartPane(() -> figure(chart), export);
             pane.takeExportButton(); // nine corner buttons would crowd the grid: right-click or "export all"

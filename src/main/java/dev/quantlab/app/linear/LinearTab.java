@@ -3,9 +3,10 @@ package dev.quantlab.app.linear;
 import dev.quantlab.app.common.SnapshotJobs;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.ViewTab;
-import dev.quantlab.app.i18n.I18n;
 import java.util.Optional;
 import javafx.beans.value.ObservableBooleanValue;
+import dev.quantlab.app.i18n.Language;
+import dev.quantlab.app.services.IntegerServices;
 
 /** Step 5 of the lesson: linear quantization of the weights, activation calibration, the integer model's accuracy. */
 public final class LinearTab extends ViewTab {
@@ -13,10 +14,14 @@ public final class LinearTab extends ViewTab {
     private final LinearViewModel vm;
 
     public LinearTab(TabContext ctx) {
-        super(ID, () -> I18n.t("linear.tab"));
-        this.vm = new LinearViewModel(ctx.services());
+        this(ctx, ctx.services().language());
+    }
+
+    private LinearTab(TabContext ctx, Language language) {
+        super(ID, () -> language.t("linear.tab"));
+        this.vm = new LinearViewModel(IntegerServices.of(ctx.services()));
         show(() -> {
-            LinearView view = new LinearView(vm, ctx);
+            LinearView view = new LinearView(vm, ctx, language.texts());
             return new Built(view, view::figures, view::dispose);
         }, vm.preview().isNotNull().or(ctx.services().model().unavailable()));
     }
@@ -27,8 +32,12 @@ public final class LinearTab extends ViewTab {
         return SnapshotJobs.start(vm.job(), vm::calibrate);
     }
 
-    /** The view model, for tests. */
-    public LinearViewModel viewModel() {
+    @Override
+    protected void onLanguageChanged() {
+        vm.relocalize();
+    }
+
+    LinearViewModel viewModel() {
         return vm;
     }
 }

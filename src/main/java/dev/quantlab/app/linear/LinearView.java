@@ -7,13 +7,12 @@ import dev.quantlab.app.common.BitSlider;
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.RunsTable;
 import dev.quantlab.app.common.TabContext;
-import dev.quantlab.app.common.TabGrid;
 import dev.quantlab.app.common.TabHeader;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.export.Figure;
 import dev.quantlab.app.export.FigureSet;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.Calibration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,11 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,31 +35,39 @@ import org.controlsfx.control.SegmentedButton;
  * The Linear tab's layout: the bit-width slider; the nine weight histograms (integers over {@code W / S}, or
  * fp32); per-channel versus per-tensor error, activation ranges and the scales table; calibration and accuracy.
  */
-final class LinearView extends VBox {
+final class LinearView extends ScrollPane {
     private final LinearViewModel vm;
     private final HistogramGrid grid;
-    private final GranularityErrorChart errors = new GranularityErrorChart();
-    private final ActivationRangeChart ranges = new ActivationRangeChart();
-    private final ScalesTable scales = new ScalesTable();
+    private final GranularityErrorChart errors;
+    private final ActivationRangeChart ranges;
+    private final ScalesTable scales;
+    private final ActivationsPane activations;
     private final Slider slider;
     private final AccuracyPanel accuracy;
     /** Listeners on the view model, removed by {@link #dispose()} when the view is rebuilt. */
     private Subscription subscriptions = Subscription.EMPTY;
 
-    LinearView(LinearViewModel vm, TabContext ctx) {
+    private final Texts texts;
+
+    LinearView(LinearViewModel vm, TabContext ctx, Texts texts) {
+        this.texts = texts;
+        this.errors = new GranularityErrorChart(texts);
+        this.ranges = new ActivationRangeChart(texts);
+        this.scales = new ScalesTable(texts);
+        this.activations = new ActivationsPane(vm, ctx, texts);
+
         this.vm = vm;
         this.slider = BitSlider.create("linearBitsSlider", LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 200,
                 vm.bits(), s -> subscriptions = subscriptions.and(s));
-        getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("5", I18n.t("linear.title"), I18n.t("linear.subtitle"));
-        header.exportAllButton().setText(I18n.t("linear.exportAll"));
+        TabHeader header = new TabHeader("5", texts.t("linear.title"), texts.t("linear.subtitle"));
+        header.exportAllButton().setText(texts.t("linear.exportAll"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
         Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
-        grid = new HistogramGrid(ctx.export(), I18n.t("linear.histogram.exportHint"));
+        grid = new HistogramGrid(ctx.export(), texts.t("linear.histogram.exportHint"), texts);
 
-        ToggleButton integers = new ToggleButton(I18n.t("linear.view.integers"));
+        ToggleButton integers = new ToggleButton(texts.t("linear.view.integers"));
         integers.setId("viewIntegers");
-        ToggleButton fp32 = new ToggleButton(I18n.t("linear.view.fp32"));
+        ToggleButton fp32 = new ToggleButton(texts.t("linear.view.fp32"));
         fp32.setId("viewFp32");
         SegmentedButton view = new SegmentedButton(integers, fp32);
         integers.setSelected(!vm.showFp32().get());
@@ -75,10 +82,14 @@ final class LinearView extends VBox {
         Label legend = new Label();
         legend.getStyleClass().add("muted");
         legend.setWrapText(true);
-        legend.textProperty().bind(Bindings.createStringBinding(() -> I18n.t(vm.showFp32().get()
+        legend.textProperty().bind(Bindings.createStringBinding(() -> texts.t(vm.showFp32().get()
                 ? "linear.histogram.legend.fp32" : "linear.histogram.legend.integers"), vm.showFp32()));
         VBox.setVgrow(grid, Priority.ALWAYS);
-        Card weights = new Card(I18n.t("linear.histogram.card"), new VBox(6, grid, legend), view);
+        Ui.noShrink(integers, fp32);
+        Card weights = new Card(texts.t("linear.histogram.card"), new VBox(6, grid, legend), view);
+        if (weights.lookup(".card-title") instanceof Label title) {
+            title.setTooltip(new javafx.scene.control.Tooltip(title.getText())); // may be cut at laptop size
+        }
 
         subscriptions = subscriptions.and(vm.preview().subscribe((a, p) -> show(p)));
         subscriptions = subscriptions.and(vm.showFp32().subscribe((a, b) -> {
@@ -87,12 +98,23 @@ final class LinearView extends VBox {
         }));
         show(vm.preview().get());
 
-        accuracy = new AccuracyPanel(vm, ctx);
-        GridPane layout = TabGrid.of(56, 50);
-        layout.add(weights, 0, 0, 1, 2);
-        layout.add(new Card(I18n.t("linear.details.card"), details(ctx)), 1, 0);
-        layout.add(new Card(I18n.t("linear.eval.card"), accuracy), 1, 1);
-        getChildren().addAll(header, noModel, controls(), layout);
+        accuracy = new AccuracyPanel(vm, ctx, texts);
+        weights.setMinHeight(560);
+        Card details = new Card(texts.t("linear.details.card"), details(ctx));
+        details.setMinHeight(430);
+        Card evaluation = new Card(texts.t("linear.eval.card"), accuracy);
+        evaluation.setMinHeight(300);
+        HBox.setHgrow(weights, Priority.ALWAYS);
+        VBox right = new VBox(12, details, evaluation);
+        right.setMinWidth(420);
+        right.prefWidthProperty().bind(widthProperty().multiply(0.40));
+        HBox layout = new HBox(12, weights, right);
+        VBox content = new VBox(12, header, noModel, controls(), layout);
+        content.getStyleClass().add("tab-content");
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("edge-to-edge");
     }
 
     private QuantHistogramChart.Mode mode() {
@@ -113,7 +135,7 @@ final class LinearView extends VBox {
         bits.getStyleClass().add("value-chip");
         bits.textProperty().bind(Bindings.createStringBinding(() -> {
             int b = vm.bits().get();
-            return I18n.t("linear.bits.chip", b, -(1 << (b - 1)), (1 << (b - 1)) - 1);
+            return texts.t("linear.bits.chip", b, -(1 << (b - 1)), (1 << (b - 1)) - 1);
         }, vm.bits()));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("linearBusy");
@@ -123,7 +145,7 @@ final class LinearView extends VBox {
         message.setId("linearPreviewMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.previewMessage());
-        Label title = new Label(I18n.t("linear.bits.label"));
+        Label title = new Label(texts.t("linear.bits.label"));
         Ui.noShrink(title, slider, bits);
         HBox row = new HBox(12, title, slider, bits, busy, message);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -134,15 +156,17 @@ final class LinearView extends VBox {
         ChartPane errorPane = new ChartPane(this::errorFigure, ctx.export());
         ChartPane rangePane = new ChartPane(this::rangeFigure, ctx.export());
         TableExport.install(scales, () -> ScalesTable.table(vm.preview().get()), ctx.export());
-        Label scalesNote = new Label(I18n.t("linear.scales.note"));
+        Label scalesNote = new Label(texts.t("linear.scales.note"));
         scalesNote.getStyleClass().add("muted");
         scalesNote.setWrapText(true);
         scalesNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(scales, Priority.ALWAYS);
-        Tab e = new Tab(I18n.t("linear.details.error"), errorPane);
-        Tab r = new Tab(I18n.t("linear.details.ranges"), rangePane);
-        Tab s = new Tab(I18n.t("linear.details.scales"), new VBox(6, scales, scalesNote));
-        TabPane tabs = new TabPane(e, r, s);
+        scales.setMinHeight(9 * 24 + 34); // all nine layers without scrolling
+        Tab e = new Tab(texts.t("linear.details.error"), errorPane);
+        Tab r = new Tab(texts.t("linear.details.ranges"), rangePane);
+        Tab s = new Tab(texts.t("linear.details.scales"), new VBox(6, scales, scalesNote));
+        Tab a = new Tab(texts.t("linear.details.activations"), activations);
+        TabPane tabs = new TabPane(e, r, s, a);
         tabs.setId("linearDetails");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -163,6 +187,7 @@ final class LinearView extends VBox {
     void dispose() {
         subscriptions.unsubscribe();
         accuracy.dispose();
+        activations.dispose();
     }
 
     FigureSet figures() {
@@ -176,6 +201,9 @@ final class LinearView extends VBox {
             if (!p.activations().isEmpty()) {
                 figures.add(rangeFigure());
             }
+        }
+        if (vm.calibration().get() != null) {
+            figures.add(activations.figure());
         }
         if (!vm.runs().isEmpty()) {
             tables.add(RunsTable.table("linear-runs", vm.runs()));

@@ -1,17 +1,18 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
 import dev.quantlab.app.jobs.Messages;
-import dev.quantlab.app.services.AppServices;
 import dev.quantlab.app.services.CalibratedWeights;
 import dev.quantlab.app.services.Calibration;
 import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.app.services.IntegerRuns;
+import dev.quantlab.app.services.IntegerServices;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
+import dev.quantlab.app.services.RangeMethod;
 import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
@@ -46,7 +47,8 @@ public final class LinearViewModel {
     /** Activation bits unless "same as weights" is chosen (the lesson's integer model). */
     public static final int DEFAULT_ACTIVATION_BITS = 8;
 
-    private final AppServices services;
+    private final IntegerServices services;
+    private final Language language;
     private final Executor fxThread;
     private final IntegerModels models;
     private final RunRecorder recorder;
@@ -54,24 +56,31 @@ public final class LinearViewModel {
     private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
     private final BooleanProperty showFp32 = new SimpleBooleanProperty(false);
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
+    private final ObjectProperty<String> point = new SimpleObjectProperty<>(
+            dev.quantlab.linear.ActivationRanges.outputPoint(dev.quantlab.linear.ActivationRanges.convLayer(0)));
     private final ReadOnlyObjectWrapper<LinearPreviews.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<LinearRun> runs = FXCollections.observableArrayList();
-    private final JobProgress job = new JobProgress(I18n.t("linear.eval.idle"));
+    private final JobProgress job;
     private final CalibratedWeights calibrated;
     private LatestRequestLoader<LinearPreviews.Key, LinearPreviews.Preview> loader;
+    private java.util.function.Supplier<String> previewText = () -> "";
 
-    public LinearViewModel(AppServices services) {
+    public LinearViewModel(IntegerServices services) {
         this(services, Platform::runLater);
     }
 
-    LinearViewModel(AppServices services, Executor fxThread) {
+    LinearViewModel(IntegerServices services, Executor fxThread) {
         this.services = services;
+        this.language = services.language();
+        this.job = new JobProgress(() -> language.t("linear.eval.idle"));
         this.fxThread = fxThread;
         this.models = services.integerModels();
-        this.recorder = new RunRecorder(services);
+        this.recorder = new RunRecorder(services.results());
         this.calibrated = new CalibratedWeights(services, fxThread, job);
+        bits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
+        activationsFollowBits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
         bits.addListener((o, a, b) -> requestPreview());
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
         calibrated.calibration().addListener((o, a, b) -> requestPreview());
@@ -89,7 +98,7 @@ public final class LinearViewModel {
         if (w == null) {
             loader = null;
             computing.set(false);
-            previewMessage.set(I18n.t("linear.preview.noModel"));
+            showPreview(() -> language.t("linear.preview.noModel"));
             return;
         }
         var previews = new java.util.concurrent.atomic.AtomicReference<LinearPreviews>();
@@ -99,17 +108,22 @@ public final class LinearViewModel {
                     @Override
                     public void loaded(LinearPreviews.Key key, LinearPreviews.Preview value) {
                         computing.set(false);
-                        previewMessage.set(I18n.t("linear.preview.done", value.millis() / 1000));
+                        showPreview(() -> language.t("linear.preview.done", value.millis() / 1000));
                         preview.set(value);
                     }
 
                     @Override
                     public void failed(LinearPreviews.Key key, Throwable error) {
                         computing.set(false);
-                        previewMessage.set(I18n.t("linear.preview.failed", Messages.describe(error)));
+                        showPreview(() -> language.t("linear.preview.failed", Messages.describe(error)));
                     }
                 });
         requestPreview();
+    }
+
+    private void showPreview(java.util.function.Supplier<String> text) {
+        previewText = text;
+        previewMessage.set(text.get());
     }
 
     private void requestPreview() {
@@ -119,7 +133,7 @@ public final class LinearViewModel {
         LinearPreviews.Key key = new LinearPreviews.Key(bits.get(), activationBits(), calibrated.calibration().get());
         if (loader.cached(key).isEmpty()) {
             computing.set(true);
-            previewMessage.set(I18n.t("linear.preview.computing", key.bits()));
+            showPreview(() -> language.t("linear.preview.computing", key.bits()));
         }
         loader.request(key);
     }
@@ -137,14 +151,14 @@ public final class LinearViewModel {
     /** Records activation ranges on the chosen number of training images. */
     public JobStart calibrate() {
         int images = calibrated.calibrationImages().get();
-        return calibrated.calibrate(I18n.t("linear.calibrate.job", images),
-                c -> job.setMessage(I18n.t("linear.calibrate.done", c.images(), c.seconds())));
+        return calibrated.calibrate(language.t("linear.calibrate.job", images),
+                c -> job.setMessage(() -> language.t("linear.calibrate.done", c.images(), c.seconds())));
     }
 
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
     public JobStart evaluate() {
         IntegerVggConfig config = config();
-        String job = I18n.t("linear.eval.job", LinearRun.modelName(config), subset.get());
+        String job = language.t("linear.eval.job", LinearRun.modelName(config), subset.get());
         return calibrated.runIntegerModel(job, config, subset.get(), false, this::finished);
     }
 
@@ -155,7 +169,7 @@ public final class LinearViewModel {
         runs.removeIf(x -> x.config().equals(run.config()) && x.subset().equals(run.subset()));
         runs.add(run);
         recorder.record(run);
-        job.setMessage(I18n.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
+        job.setMessage(() -> language.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
                 run.imagesPerSecond()));
     }
 
@@ -173,6 +187,16 @@ public final class LinearViewModel {
 
     public BooleanProperty showFp32() {
         return showFp32;
+    }
+
+    /** How activation ranges are taken from the calibration images for the next calibration and run. */
+    public ObjectProperty<RangeMethod> rangeMethod() {
+        return calibrated.method();
+    }
+
+    /** The activation point whose histogram is shown (e.g. {@code backbone.conv0.output}). */
+    public ObjectProperty<String> point() {
+        return point;
     }
 
     public IntegerProperty calibrationImages() {
@@ -199,11 +223,18 @@ public final class LinearViewModel {
         return previewMessage.getReadOnlyProperty();
     }
 
+    /** The runs of this session's weights, newest last (read-only). */
     public ObservableList<LinearRun> runs() {
-        return runs;
+        return FXCollections.unmodifiableObservableList(runs);
     }
 
     public JobProgress job() {
         return job;
+    }
+
+    /** After a language switch: the status lines again in the new language. */
+    void relocalize() {
+        job.relocalize();
+        previewMessage.set(previewText.get());
     }
 }

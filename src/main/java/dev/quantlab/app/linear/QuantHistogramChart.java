@@ -2,7 +2,7 @@ package dev.quantlab.app.linear;
 
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.charts.Histogram;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
@@ -33,7 +33,11 @@ final class QuantHistogramChart {
     private LayerQuantization shown;
     private Mode mode = Mode.INTEGERS;
 
-    QuantHistogramChart() {
+    private final Texts texts;
+
+    QuantHistogramChart(Texts texts) {
+        this.texts = texts;
+
         XYBarRenderer backRenderer = new XYBarRenderer(0.0);
         plot = new XYPlot(new XYBarDataset(bars, 1), x, y, barRenderer);
         plot.setDataset(1, new XYBarDataset(background, 1));
@@ -53,7 +57,7 @@ final class QuantHistogramChart {
         x.setLabelFont(tick);
         y.setNumberFormatOverride(java.text.NumberFormat.getCompactNumberInstance(java.util.Locale.ROOT,
                 java.text.NumberFormat.Style.SHORT));
-        ChartStyle.setEmptyMessage(plot, I18n.t("linear.histogram.empty"));
+        ChartStyle.setEmptyMessage(plot, texts.t("linear.histogram.empty"));
     }
 
     JFreeChart chart() {
@@ -109,8 +113,8 @@ final class QuantHistogramChart {
         x.setAutoRangeIncludesZero(false);
         x.setRange(q.qmin() - 0.6, q.qmax() + 0.6);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setLabel(I18n.t("linear.histogram.axis.q"));
-        chart.setTitle(I18n.t("linear.histogram.title.integers", q.layer(), q.distinctValues()));
+        x.setLabel(texts.t("linear.histogram.axis.q"));
+        chart.setTitle(texts.t("linear.histogram.title.integers", q.layer(), q.distinctValues()));
     }
 
     private void showFp32(LayerQuantization q) {
@@ -126,8 +130,8 @@ final class QuantHistogramChart {
         barRenderer.setSeriesPaint(0, ChartStyle.ACCENT);
         x.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         x.setRange(h.min(), h.max());
-        x.setLabel(I18n.t("linear.histogram.axis.w"));
-        chart.setTitle(I18n.t("linear.histogram.title.fp32", q.layer()));
+        x.setLabel(texts.t("linear.histogram.axis.w"));
+        chart.setTitle(texts.t("linear.histogram.title.fp32", q.layer()));
     }
 
     private void clear(DefaultXYDataset d) {

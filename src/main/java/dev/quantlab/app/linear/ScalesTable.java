@@ -1,8 +1,8 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.common.Columns;
+import dev.quantlab.app.common.FittedColumns;
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.Numbers;
 import dev.quantlab.linear.MinMax;
 import dev.quantlab.linear.QuantParams;
@@ -21,10 +21,15 @@ final class ScalesTable extends TableView<ScalesTable.Row> {
     /** One layer: its weights at the current bit width and its activations (null before calibration). */
     record Row(LayerQuantization weights, ActivationParams activations) { }
 
-    ScalesTable() {
+    private final Texts texts;
+
+    ScalesTable(Texts texts) {
+        this.texts = texts;
+
         setId("scalesTable");
-        setPlaceholder(new Label(I18n.t("linear.histogram.empty")));
-        getColumns().add(Columns.text(I18n.t("linear.scales.layer"), 70, r -> r.weights().layer()));
+        setPlaceholder(new Label(texts.t("linear.histogram.empty")));
+        getColumns().add(FittedColumns.text(texts.t("linear.scales.layer"), texts.t("linear.scales.layer.tip"),
+                r -> r.weights().layer()));
         getColumns().add(numeric("linear.scales.wMin", r -> Numbers.real(r.weights().scaleMin())));
         getColumns().add(numeric("linear.scales.wMax", r -> Numbers.real(r.weights().scaleMax())));
         getColumns().add(numeric("linear.scales.wMean", r -> Numbers.real(r.weights().scaleMean())));
@@ -36,7 +41,7 @@ final class ScalesTable extends TableView<ScalesTable.Row> {
                 : range(r.activations().outputRange())));
         getColumns().add(numeric("linear.scales.sOut", r -> scale(r.activations() == null ? null : r.activations().output())));
         getColumns().add(numeric("linear.scales.zOut", r -> zero(r.activations() == null ? null : r.activations().output())));
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // ten columns: scroll rather than squeeze
+        FittedColumns.install(this); // ten columns: scroll sideways rather than squeeze
     }
 
     void show(LinearPreviews.Preview p) {
@@ -53,8 +58,8 @@ final class ScalesTable extends TableView<ScalesTable.Row> {
         return rows;
     }
 
-    private static TableColumn<Row, String> numeric(String key, Function<Row, String> f) {
-        TableColumn<Row, String> c = Columns.text(I18n.t(key), key.endsWith("Range") ? 140 : 86, f);
+    private TableColumn<Row, String> numeric(String key, Function<Row, String> f) {
+        TableColumn<Row, String> c = FittedColumns.text(texts.t(key), texts.t(key + ".tip"), f);
         c.getStyleClass().add("numeric");
         return c;
     }

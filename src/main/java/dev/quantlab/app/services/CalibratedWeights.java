@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -25,19 +27,27 @@ public final class CalibratedWeights {
     /** The lesson calibrates on one batch of 512 training images. */
     public static final int LESSON_CALIBRATION = 512;
 
-    private final AppServices services;
+    private final IntegerServices services;
     private final JobProgress job;
     private final IntegerProperty calibrationImages = new SimpleIntegerProperty(LESSON_CALIBRATION);
+    private final ObjectProperty<RangeMethod> method = new SimpleObjectProperty<>(RangeMethod.MIN_MAX);
+    private final IntegerProperty activationBits = new SimpleIntegerProperty(8);
     private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>();
     private StateDict weights;
 
     /** {@code job} is the tab's progress, which every job started here is tracked by. */
-    public CalibratedWeights(AppServices services, Executor fxThread, JobProgress job) {
+    public CalibratedWeights(IntegerServices services, Executor fxThread, JobProgress job) {
         this.services = services;
         this.job = job;
         calibrationImages.addListener((o, a, n) -> calibration.set(null));
+        method.addListener((o, a, m) -> calibration.set(null));
+        activationBits.addListener((o, a, b) -> {
+            if (method.get().dependsOnBits()) {
+                calibration.set(null);
+            }
+        });
         services.integerModels().addCalibrationListener((w, root, c) -> fxThread.execute(() -> {
-            if (w == weights && root.equals(services.data().currentRoot()) && c.images() == calibrationImages.get()
+            if (w == weights && root.equals(services.data().currentRoot()) && fits(c)
                     && calibration.get() == null) {
                 calibration.set(c);
             }
@@ -69,7 +79,9 @@ public final class CalibratedWeights {
         Path root = services.data().currentRoot();
         int images = calibrationImages.get();
         IntegerModels models = services.integerModels();
-        job.track(services.jobs().submit(title, (p, c) -> models.calibrate(w, root, images, p, c), c -> {
+        RangeMethod m = method.get();
+        int bits = activationBits.get();
+        job.track(services.jobs().submit(title, (p, c) -> models.calibrate(w, root, images, m, bits, p, c), c -> {
             if (isCurrent(w, c)) {
                 calibration.set(c);
                 done.accept(c);
@@ -90,7 +102,7 @@ public final class CalibratedWeights {
         }
         StateDict w = weights;
         IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config,
-                calibrationImages.get(), subset, withFp32);
+                calibrationImages.get(), method.get(), config.activationBits(), subset, withFp32);
         Job<IntegerRuns.Outcome> j = services.jobs().submit(title,
                 IntegerRuns.work(services.integerModels(), services.data(), services.evaluation(), r), o -> {
                     if (w == weights) {
@@ -104,9 +116,24 @@ public final class CalibratedWeights {
         return JobStart.STARTED;
     }
 
-    /** Whether {@code c}, made for {@code w}, still fits: the same weights and the number of images chosen now. */
+    /** Whether {@code c}, made for {@code w}, still fits: the same weights, number of images and method. */
     private boolean isCurrent(StateDict w, Calibration c) {
-        return w == weights && c.images() == calibrationImages.get();
+        return w == weights && fits(c);
+    }
+
+    private boolean fits(Calibration c) {
+        return c.images() == calibrationImages.get() && c.method() == method.get()
+                && (!c.method().dependsOnBits() || c.bits() == activationBits.get());
+    }
+
+    /** How ranges are taken from the calibration images (the lesson: min/max). */
+    public ObjectProperty<RangeMethod> method() {
+        return method;
+    }
+
+    /** The activation bit width MSE and entropy ranges aim at. */
+    public IntegerProperty activationBits() {
+        return activationBits;
     }
 
     public IntegerProperty calibrationImages() {

@@ -8,7 +8,6 @@ import dev.quantlab.data.CifarDataset;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.eval.Evaluator;
-import dev.quantlab.linear.ActivationRanges;
 import dev.quantlab.linear.FoldedVgg;
 import dev.quantlab.linear.IntegerVgg;
 import dev.quantlab.linear.IntegerVggConfig;
@@ -32,7 +31,13 @@ public final class IntegerModels {
     /** Test images per evaluation batch: progress and cancellation about once a second at ~20 img/s. */
     public static final int EVAL_BATCH = 20;
 
-    private record CalibrationKey(Path root, int images) { }
+    private record ObservationKey(Path root, int images) { }
+
+    private record CalibrationKey(Path root, int images, RangeMethod method, int bits) {
+        CalibrationKey {
+            bits = method.dependsOnBits() ? bits : 8;
+        }
+    }
 
     /** Told about every new calibration (on the worker thread that made it). */
     public interface CalibrationListener {
@@ -41,6 +46,7 @@ public final class IntegerModels {
 
     private StateDict weights;
     private FoldedVgg folded;
+    private final Map<ObservationKey, ActivationObservation> observations = new ConcurrentHashMap<>();
     private final Map<CalibrationKey, Calibration> calibrations = new ConcurrentHashMap<>();
     private final Map<IntegerVggConfig, IntegerVgg> models = new ConcurrentHashMap<>();
     private Calibration modelsOf;
@@ -60,39 +66,46 @@ public final class IntegerModels {
         return folded;
     }
 
-    /** The calibration of {@code fp32} on {@code images} training images under {@code root}, if already done. */
-    public synchronized java.util.Optional<Calibration> calibration(StateDict fp32, Path root, int images) {
+    /** The lesson's min/max calibration of {@code fp32} on {@code images} training images, if already done. */
+    public java.util.Optional<Calibration> calibration(StateDict fp32, Path root, int images) {
+        return calibration(fp32, root, images, RangeMethod.MIN_MAX, 8);
+    }
+
+    /** The calibration by {@code method} (for {@code bits}-bit activations), if already done. */
+    public synchronized java.util.Optional<Calibration> calibration(StateDict fp32, Path root, int images,
+                                                                    RangeMethod method, int bits) {
         use(fp32);
-        return java.util.Optional.ofNullable(calibrations.get(new CalibrationKey(root, images)));
+        return java.util.Optional.ofNullable(calibrations.get(new CalibrationKey(root, images, method, bits)));
+    }
+
+    /** The lesson's calibration: min/max ranges on {@code images} augmented training images (one batch of 512). */
+    public Calibration calibrate(StateDict fp32, Path root, int images, ProgressListener progress,
+                                 CancellationToken cancel) {
+        return calibrate(fp32, root, images, RangeMethod.MIN_MAX, 8, progress, cancel);
     }
 
     /**
-     * Calibrates activation ranges on {@code images} augmented training images (the lesson: one batch of 512),
-     * or returns the remembered calibration.
+     * Calibrates activation ranges on {@code images} augmented training images with {@code method} (for
+     * {@code bits}-bit activations), or returns the remembered calibration. One pass over the images records a
+     * histogram per point; every method's ranges are then taken from it without running the images again.
      */
-    public Calibration calibrate(StateDict fp32, Path root, int images, ProgressListener progress,
-                                 CancellationToken cancel) {
-        java.util.Optional<Calibration> known = calibration(fp32, root, images);
+    public Calibration calibrate(StateDict fp32, Path root, int images, RangeMethod method, int bits,
+                                 ProgressListener progress, CancellationToken cancel) {
+        java.util.Optional<Calibration> known = calibration(fp32, root, images, method, bits);
         if (known.isPresent()) {
             return known.get();
         }
         long t0 = System.nanoTime();
-        StagedProgress stages = new StagedProgress(progress, 2);
-        stages.stage(0, "training images").onProgress(0, 1, "reading the CIFAR-10 training set");
-        CifarSplit train = CifarDataset.train(root);
-        cancel.throwIfCancelled();
+        ActivationObservation seen = observe(fp32, root, images, progress, cancel);
         FoldedVgg f = folded(fp32);
-        ActivationRanges ranges;
-        try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, fp32)) {
-            ranges = ActivationCalibrator.calibrate(manager, net, train, settings(images),
-                    stages.stage(1, "calibration"), cancel);
-        }
-        Calibration c = new Calibration(f, ranges, images, (System.nanoTime() - t0) / 1e9);
+        int b = method.dependsOnBits() ? bits : 8;
+        Calibration c = new Calibration(f, seen.ranges(method, b), images, (System.nanoTime() - t0) / 1e9, method, b,
+                seen);
         boolean current;
         synchronized (this) {
             current = weights == fp32;
             if (current) {
-                calibrations.put(new CalibrationKey(root, images), c);
+                calibrations.put(new CalibrationKey(root, images, method, b), c);
             }
         }
         if (current) {
@@ -101,9 +114,31 @@ public final class IntegerModels {
         return c;
     }
 
-    /** The lesson's calibration with {@code images} images in one batch, min/max ranges, seed 0. */
-    public static ActivationCalibrator.Settings settings(int images) {
-        return new ActivationCalibrator.Settings(1, images, 100.0, 0);
+    private ActivationObservation observe(StateDict fp32, Path root, int images, ProgressListener progress,
+                                          CancellationToken cancel) {
+        ObservationKey key = new ObservationKey(root, images);
+        synchronized (this) {
+            use(fp32);
+            ActivationObservation known = observations.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        StagedProgress stages = new StagedProgress(progress, 2);
+        stages.stage(0, "training images").onProgress(0, 1, "reading the CIFAR-10 training set");
+        CifarSplit train = CifarDataset.train(root);
+        cancel.throwIfCancelled();
+        ActivationObservation seen;
+        try (NDManager manager = NDManager.newBaseManager(); VggNet net = VggNet.fromStateDict(manager, fp32)) {
+            seen = new ActivationObservation(ActivationCalibrator.observe(manager, net, train,
+                    RangeMethod.MIN_MAX.settings(images, 8), true, stages.stage(1, "calibration"), cancel), images);
+        }
+        synchronized (this) {
+            if (weights == fp32) {
+                observations.put(key, seen);
+            }
+        }
+        return seen;
     }
 
     /** The integer model of {@code calibration} built with {@code config} (remembered per configuration). */
@@ -125,6 +160,7 @@ public final class IntegerModels {
         if (fp32 != weights) {
             weights = fp32;
             folded = null;
+            observations.clear();
             calibrations.clear();
             models.clear();
             modelsOf = null;

@@ -22,7 +22,7 @@ public final class IntegerRuns {
 
     /** What to run. */
     public record Request(StateDict weights, Path dataRoot, IntegerVggConfig config, int calibrationImages,
-                          TestSubset subset, boolean measureFp32) { }
+                          RangeMethod method, int activationBits, TestSubset subset, boolean measureFp32) { }
 
     private IntegerRuns() { }
 
@@ -36,8 +36,8 @@ public final class IntegerRuns {
             if (r.measureFp32()) {
                 fp32 = evaluation.evaluateFp32(r.weights(), r.subset(), staged.stage(next++, "fp32"), cancel);
             }
-            Calibration c = models.calibrate(r.weights(), r.dataRoot(), r.calibrationImages(),
-                    staged.stage(next++, "calibration"), cancel);
+            Calibration c = models.calibrate(r.weights(), r.dataRoot(), r.calibrationImages(), r.method(),
+                    r.activationBits(), staged.stage(next++, "calibration"), cancel);
             IntegerVgg model = models.build(c, r.config());
             var integerStage = staged.stage(next, "integer model");
             CifarSplit test = data.testSplit(integerStage, cancel);

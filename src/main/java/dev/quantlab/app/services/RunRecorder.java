@@ -1,5 +1,6 @@
 package dev.quantlab.app.services;
 
+import dev.quantlab.app.results.ObservableResults;
 import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
@@ -9,14 +10,14 @@ import dev.quantlab.results.RunRecords;
  * one place where the Linear and Integer tabs record results.
  */
 public final class RunRecorder {
-    private final AppServices services;
+    private final ObservableResults results;
 
-    public RunRecorder(AppServices services) {
-        this.services = services;
+    public RunRecorder(ObservableResults results) {
+        this.results = results;
     }
 
     public void record(LinearRun run) {
-        services.results().add(toRecord(run));
+        results.add(toRecord(run));
     }
 
     /** The stored form: method, bit widths, both sizes, accuracy, images, and the options as a note. */

@@ -75,6 +75,16 @@ public final class ActivationCalibrator {
         return ranges(observe(parent, net, train, s.batches(), s.batchSize(), s.seed(), histogram, progress, cancel), s);
     }
 
+    /**
+     * Runs the calibration images of {@code s} through {@code net} and records every point: min/max, and with
+     * {@code histograms} a histogram per point, from which {@link #ranges} takes the ranges of any clipping method
+     * (so that several methods can be compared on one pass).
+     */
+    public static RangeObserver observe(NDManager parent, VggNet net, CifarSplit train, Settings s,
+            boolean histograms, ProgressListener progress, CancellationToken cancel) {
+        return observe(parent, net, train, s.batches(), s.batchSize(), s.seed(), histograms, progress, cancel);
+    }
+
     /** The ranges {@code s} asks for, from an observer filled by {@link #observe}. */
     public static ActivationRanges ranges(RangeObserver observer, Settings s) {
         return switch (s.clip()) {

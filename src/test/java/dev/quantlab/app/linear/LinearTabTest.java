@@ -1,15 +1,13 @@
-package dev.quantlab.app;
+package dev.quantlab.app.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.app.export.ExportFilesTest;
+import dev.quantlab.app.TestWeights;
+import dev.quantlab.app.TestWindow;
 import dev.quantlab.app.export.ExportResult;
-import dev.quantlab.app.linear.LayerQuantization;
-import dev.quantlab.app.linear.LinearPreviews;
-import dev.quantlab.app.linear.LinearTab;
-import dev.quantlab.app.linear.LinearViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -88,7 +86,7 @@ class LinearTabTest {
         robot.interact(() -> app.export.exportAllTo(tab.figures(), out, exported::set));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> exported.get() != null);
         assertEquals(10 * 3 + 2, exported.get().written().size()); // 9 histograms + error chart, 3 formats; 2 CSV
-        ExportFilesTest.assertPng(out.resolve("linear-conv0-4bit-histogram.png"));
+        assertPng(out.resolve("linear-conv0-4bit-histogram.png"));
         assertTrue(Files.readString(out.resolve("linear-error-per-channel-vs-per-tensor-4bit.svg")).contains("<svg"));
         assertEquals("%PDF-", new String(Files.readAllBytes(out.resolve("linear-conv7-4bit-histogram.pdf")), 0, 5,
                 java.nio.charset.StandardCharsets.US_ASCII));
@@ -125,5 +123,11 @@ class LinearTabTest {
         Node pane = grid.getChildren().get(index);
         ChartViewer viewer = (ChartViewer) ((javafx.scene.layout.StackPane) pane).getChildren().get(0);
         return viewer.getChart().getXYPlot();
+    }
+
+    private static void assertPng(Path file) throws java.io.IOException {
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), 8);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, head);
     }
 }

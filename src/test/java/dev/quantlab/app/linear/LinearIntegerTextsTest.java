@@ -1,7 +1,7 @@
-package dev.quantlab.app;
+package dev.quantlab.app.linear;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.quantlab.app.i18n.I18n;
+import dev.quantlab.app.i18n.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,12 +26,15 @@ class LinearIntegerTextsTest {
             "integer.requant.fixed_point", "integer.granularity.per_channel", "integer.granularity.per_tensor",
             "integer.step.window", "integer.step.products", "integer.step.zeroPointTerm", "integer.step.bias",
             "integer.step.shiftedBias", "integer.step.accumulator", "integer.step.multiplier", "integer.step.scaled",
-            "integer.step.zeroPoint", "integer.step.rounded", "integer.step.clamped", "integer.step.output");
+            "integer.step.zeroPoint", "integer.step.rounded", "integer.step.clamped", "integer.step.output",
+            "integer.onnx.int8", "integer.onnx.fp32", "linear.method.min_max", "linear.method.percentile",
+            "linear.method.mse", "linear.method.entropy", "integer.why.isa.vnni", "integer.why.isa.avx2",
+            "integer.why.isa.none");
 
     @Test
     void everyKeyInTheSourcesHasATextInBothLanguages() throws IOException {
         List<String> keys = new ArrayList<>(DYNAMIC);
-        for (String pkg : List.of("linear", "integer", "services")) {
+        for (String pkg : List.of("linear", "integer", "services", "common")) {
             try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/quantlab/app", pkg))) {
                 for (Path f : files.toList()) {
                     Matcher m = KEY.matcher(Files.readString(f));
@@ -40,6 +43,21 @@ class LinearIntegerTextsTest {
                     }
                 }
             }
+        }
+        for (String engine : List.of("fp32_libtorch", "int8_quantlab", "int8_ort", "fp32_ort")) {
+            keys.add("integer.engine." + engine);
+            keys.add("integer.engine." + engine + ".short");
+        }
+        for (String column : List.of("engine", "speed", "ratio", "batch100", "batch1", "accuracy")) {
+            keys.add("integer.engines.col." + column);
+            keys.add("integer.engines.col." + column + ".tip");
+        }
+        for (String column : List.of("layer", "wMin", "wMax", "wMean", "inRange", "sIn", "zIn", "outRange", "sOut",
+                "zOut")) {
+            keys.add("linear.scales." + column + ".tip");
+        }
+        for (String column : List.of("model", "lessonMib", "storedMib", "accuracy", "drop", "images")) {
+            keys.add("linear.runs." + column + ".tip");
         }
         assertTrue(keys.size() > 100, "found " + keys.size() + " keys");
         for (String suffix : List.of("", "_zh_TW")) {
@@ -52,7 +70,7 @@ class LinearIntegerTextsTest {
     /** The texts of one language's own files, {@code i18n/<area><suffix>.properties}, without fallback. */
     private static Properties texts(String suffix) throws IOException {
         Properties all = new Properties();
-        for (String area : I18n.AREAS) {
+        for (String area : Texts.AREAS) {
             try (InputStream in = LinearIntegerTextsTest.class.getResourceAsStream(
                     "/i18n/" + area + suffix + ".properties")) {
                 if (in != null) {
