@@ -1,7 +1,6 @@
 package dev.quantlab.app.common;
 
 import dev.quantlab.app.export.DataTable;
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
@@ -15,11 +14,6 @@ import javafx.scene.control.TableView;
 
 /** Finished integer-model runs: bit widths, sizes, accuracy, drop versus fp32 and test images. */
 public final class RunsTable extends TableView<LinearRun> {
-    /** @deprecated reads the static language: use {@link #RunsTable(Texts, ObservableList, String)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public RunsTable(ObservableList<LinearRun> rows, String placeholderKey) {
-        this(LegacyTexts.current(), rows, placeholderKey);
-    }
 
     public RunsTable(Texts texts, ObservableList<LinearRun> rows, String placeholderKey) {
         super(rows);
