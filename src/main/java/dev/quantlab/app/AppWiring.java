@@ -5,7 +5,6 @@ import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Theme;
 import dev.quantlab.app.export.ExportActions;
 import dev.quantlab.app.i18n.Language;
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.jobs.ErrorReporter;
 import dev.quantlab.app.lesson.LessonLibrary;
 import dev.quantlab.app.services.AppConfig;
@@ -37,7 +36,6 @@ public final class AppWiring implements AutoCloseable {
     public AppWiring(AppConfig config, Supplier<Window> owner, Function<Language, ErrorReporter> errors,
                      DatasetDownloader downloader, Function<AppServices, Prompts> prompts, Runnable quit) {
         language = new Language(config.language());
-        LegacyTexts.follow(language); // until no tab reads the static I18n any more (issue #16)
         ErrorReporter reporter = errors.apply(language);
         services = new AppServices(config, language, reporter, downloader);
         export = new ExportActions(owner, services.jobs(), reporter, services.notice()::set, language);

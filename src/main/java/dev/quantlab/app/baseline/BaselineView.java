@@ -51,9 +51,9 @@ final class BaselineView extends ScrollPane {
         this.confusion = new ConfusionHeatMap(texts);
         VBox content = new VBox();
         content.getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader("1", texts.t("baseline.header.title"), texts.t("baseline.header.subtitle"));
+        TabHeader header = new TabHeader(texts, "1", texts.t("baseline.header.title"), texts.t("baseline.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
-        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+        Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
 
         ChartPane perClassPane = new ChartPane(() -> Figure.of("baseline-per-class-accuracy", perClass.chart()),
                 ctx.export());
@@ -129,7 +129,7 @@ final class BaselineView extends ScrollPane {
     }
 
     private VBox evaluationBox(TabContext ctx) {
-        SubsetChoice subset = new SubsetChoice(vm.subset());
+        SubsetChoice subset = new SubsetChoice(texts, vm.subset());
         subset.setId("baselineSubset");
         Button evaluate = new Button(texts.t("baseline.evaluate"));
         evaluate.setId("evaluateButton");

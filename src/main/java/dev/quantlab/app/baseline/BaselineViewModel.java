@@ -38,7 +38,7 @@ public final class BaselineViewModel {
     public BaselineViewModel(BaselineServices services) {
         this.services = services;
         this.language = services.language();
-        this.job = new JobProgress(() -> language.t("baseline.status.idle"));
+        this.job = new JobProgress(language, () -> language.t("baseline.status.idle"));
         services.model().weights().addListener((o, a, w) -> {
             result.set(null);
             job.setMessage(w == null ? () -> language.t("baseline.status.idle")

@@ -28,11 +28,12 @@ final class ConfusionHeatMap {
     private final DefaultXYZDataset data = new DefaultXYZDataset();
     private final JFreeChart chart;
     private final XYPlot plot;
-    private final Font font = ChartStyle.font(Font.PLAIN, 10);
+    private final Font font;
     /** The image counts shown, row = true class; null when none. */
     private volatile long[][] counts;
 
     ConfusionHeatMap(Texts texts) {
+        this.font = ChartStyle.font(texts.locale(), Font.PLAIN, 10);
         String[] names = new String[CifarClasses.NAMES.size()];
         for (int c = 0; c < names.length; c++) {
             names[c] = PerClassAccuracyChart.className(c, texts);
@@ -50,12 +51,12 @@ final class ConfusionHeatMap {
         plot.setRangeGridlinesVisible(false);
         plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         chart = new JFreeChart(texts.t("baseline.chart.confusion.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         ChartStyle.setEmptyMessage(plot, texts.t("baseline.chart.confusion.empty"));
         NumberAxis scaleAxis = new NumberAxis(texts.t("baseline.chart.confusion.share"));
         scaleAxis.setRange(0, 100);
-        scaleAxis.setTickLabelFont(ChartStyle.font(Font.PLAIN, 10));
-        scaleAxis.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
+        scaleAxis.setTickLabelFont(ChartStyle.font(texts.locale(), Font.PLAIN, 10));
+        scaleAxis.setLabelFont(ChartStyle.font(texts.locale(), Font.PLAIN, 10));
         PaintScaleLegend legend = new PaintScaleLegend(new ShareScale(100), scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(LEGEND_TOP, 10, 4, 4));

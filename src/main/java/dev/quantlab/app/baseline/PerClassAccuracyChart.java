@@ -31,7 +31,7 @@ final class PerClassAccuracyChart {
         this.texts = texts;
         chart = ChartStyle.apply(ChartFactory.createBarChart(texts.t("baseline.chart.perClass.title"), null,
                 texts.t("baseline.chart.perClass.axis"), data,
-                PlotOrientation.HORIZONTAL, false, true, false));
+                PlotOrientation.HORIZONTAL, false, true, false), texts.locale());
         plot = chart.getCategoryPlot();
         ChartStyle.setEmptyMessage(plot, texts.t("baseline.chart.perClass.empty"));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
@@ -41,9 +41,9 @@ final class PerClassAccuracyChart {
         r.setMaximumBarWidth(0.07);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));
         r.setDefaultItemLabelsVisible(true);
-        r.setDefaultItemLabelFont(ChartStyle.font(Font.PLAIN, 10));
+        r.setDefaultItemLabelFont(ChartStyle.font(texts.locale(), Font.PLAIN, 10));
         r.setDefaultItemLabelPaint(ChartStyle.TEXT);
-        overallTitle.setFont(ChartStyle.font(Font.PLAIN, 11));
+        overallTitle.setFont(ChartStyle.font(texts.locale(), Font.PLAIN, 11));
         overallTitle.setPaint(ChartStyle.ACCENT_2);
         overallTitle.setVisible(false);
         chart.addSubtitle(overallTitle);

@@ -1,7 +1,6 @@
 package dev.quantlab.app.charts;
 
 import dev.quantlab.app.common.Theme;
-import dev.quantlab.app.i18n.LegacyTexts;
 import java.util.Locale;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -31,12 +30,6 @@ public final class ChartStyle {
     private static volatile java.util.Optional<String> cjkFamily;
 
     private ChartStyle() { }
-
-    /** @deprecated reads the static language: use {@link #apply(JFreeChart, Locale)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static JFreeChart apply(JFreeChart chart) {
-        return apply(chart, LegacyTexts.current().locale());
-    }
 
     /** Applies the theme, with fonts for {@code locale}'s language, to a freshly created chart and returns it. */
     public static JFreeChart apply(JFreeChart chart, Locale locale) {
@@ -83,12 +76,6 @@ public final class ChartStyle {
         return chart;
     }
 
-    /** @deprecated reads the static language: use {@link #family(Locale)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static String family() {
-        return family(LegacyTexts.current().locale());
-    }
-
     /** The chart font family for {@code locale}'s language: SansSerif, or in Chinese an installed CJK family. */
     public static String family(Locale locale) {
         if (!"zh".equals(locale.getLanguage())) {
@@ -109,21 +96,19 @@ public final class ChartStyle {
         return f.orElse(Font.SANS_SERIF);
     }
 
-    /** @deprecated reads the static language: use {@link #font(Locale, int, float)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static Font font(int style, float size) {
-        return font(LegacyTexts.current().locale(), style, size);
-    }
-
     /** A chart font in the family of {@code locale}'s language. */
     public static Font font(Locale locale, int style, float size) {
         return new Font(family(locale), style, Math.round(size));
     }
 
-    /** A placeholder message drawn in an empty plot. */
+    private static boolean hasCjk(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** A placeholder message drawn in an empty plot, in a font that has its script. */
     public static void setEmptyMessage(Plot plot, String text) {
         plot.setNoDataMessage(text);
-        plot.setNoDataMessageFont(font(Font.PLAIN, 13));
+        plot.setNoDataMessageFont(font(hasCjk(text) ? Locale.TRADITIONAL_CHINESE : Locale.ENGLISH, Font.PLAIN, 13));
         plot.setNoDataMessagePaint(MUTED);
     }
 }

@@ -1,6 +1,5 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.ModelService;
 import javafx.beans.value.ObservableBooleanValue;
@@ -15,12 +14,6 @@ public final class Banner extends HBox {
     /** The notice shown while no model is loaded, with a button that opens a weights file. */
     public static Banner missingModel(Texts texts, ModelService model, Prompts prompts) {
         return new Banner(model.message(), model.unavailable(), texts.t("app.banner.openModel"), prompts::openModelFile);
-    }
-
-    /** @deprecated reads the static language: use {@link #missingModel(Texts, ModelService, Prompts)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static Banner missingModel(ModelService model, Prompts prompts) {
-        return missingModel(LegacyTexts.current(), model, prompts);
     }
 
     public Banner(ObservableStringValue text, ObservableBooleanValue visible, String action, Runnable onAction) {

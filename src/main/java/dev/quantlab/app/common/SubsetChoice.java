@@ -1,6 +1,5 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.services.TestSubset;
 import javafx.beans.property.ObjectProperty;
@@ -10,11 +9,6 @@ import javafx.util.StringConverter;
 
 /** Chooses how many test images an evaluation uses (100, 500, 1,000, 2,000 or all). */
 public final class SubsetChoice extends ComboBox<TestSubset> {
-    /** @deprecated reads the static language: use {@link #SubsetChoice(Texts, ObjectProperty)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public SubsetChoice(ObjectProperty<TestSubset> selection) {
-        this(LegacyTexts.current(), selection);
-    }
 
     public SubsetChoice(Texts texts, ObjectProperty<TestSubset> selection) {
         setConverter(new StringConverter<>() {

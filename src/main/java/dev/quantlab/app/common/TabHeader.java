@@ -1,6 +1,5 @@
 package dev.quantlab.app.common;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Button;
@@ -13,12 +12,6 @@ import javafx.scene.layout.VBox;
 /** The top of a tab: the step badge, a title, one line of explanation and the "export all figures" button. */
 public final class TabHeader extends HBox {
     private final Button exportAll;
-
-    /** @deprecated reads the static language: use {@link #TabHeader(Texts, String, String, String)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public TabHeader(String step, String title, String subtitle) {
-        this(LegacyTexts.current(), step, title, subtitle);
-    }
 
     public TabHeader(Texts texts, String step, String title, String subtitle) {
         exportAll = new Button(texts.t("app.tab.exportAll"));

@@ -66,10 +66,10 @@ final class CompareChart {
         plot.setRenderer(1, lineRenderer);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         chart = new JFreeChart(texts.t("compare.chart.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.getLegend().setFrame(BlockBorder.NONE);
-        chart.getLegend().setItemFont(ChartStyle.font(Font.PLAIN, 10));
+        chart.getLegend().setItemFont(ChartStyle.font(texts.locale(), Font.PLAIN, 10));
         renderer.setDrawOutlines(true);
         renderer.setUseOutlinePaint(false);
         renderer.setDefaultOutlineStroke(new BasicStroke(1.6f));

@@ -52,7 +52,7 @@ final class CompareView extends ScrollPane {
         this.texts = t;
         this.chart = new CompareChart(vm.reference(), t);
         content.getStyleClass().add("tab-content");
-        TabHeader header = new TabHeader(t.t("compare.badge"), t.t("compare.title"), t.t("compare.subtitle"));
+        TabHeader header = new TabHeader(t, t.t("compare.badge"), t.t("compare.title"), t.t("compare.subtitle"));
         header.exportAllButton().setOnAction(e -> export.exportAll(this::figures));
         Banner problem = new Banner(vm.problem(), vm.problemShown(), t.t("compare.store.ok"), vm::dismissProblem);
         problem.setId("resultsProblem");

@@ -102,7 +102,7 @@ public final class CompareViewModel {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                         : error;
-                services.notice().set(Messages.describe(cause));
+                services.notice().set(Messages.describe(services.language().texts(), cause));
             } else if (parsed.skipped() > 0) {
                 services.notice().set(services.language().t("compare.measured.skipped", parsed.skipped(),
                         MeasuredResults.besideModel(model).toString()));

@@ -54,7 +54,7 @@ final class ComparisonPanel {
             }
             calibration.setValue(v.intValue());
         }));
-        SubsetChoice subset = new SubsetChoice(vm.subset());
+        SubsetChoice subset = new SubsetChoice(texts, vm.subset());
         subset.setId("integerSubset");
         GridPane options = new GridPane();
         options.setHgap(8);

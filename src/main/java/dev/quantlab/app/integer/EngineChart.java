@@ -40,8 +40,8 @@ final class EngineChart {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        ChartStyle.apply(chart);
-        chart.getTitle().setFont(ChartStyle.font(java.awt.Font.BOLD, 12));
+        ChartStyle.apply(chart, texts.locale());
+        chart.getTitle().setFont(ChartStyle.font(texts.locale(), java.awt.Font.BOLD, 12));
         bars.setMaximumBarWidth(0.18);
         bars.setShadowVisible(false);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.0")));

@@ -52,7 +52,7 @@ final class EnginesPanel extends VBox {
         cancel.setId("enginesCancel");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        SubsetChoice subset = new SubsetChoice(vm.subset());
+        SubsetChoice subset = new SubsetChoice(texts, vm.subset());
         subset.setId("enginesSubset");
         ProgressBar bar = new ProgressBar(0);
         bar.setMaxWidth(Double.MAX_VALUE);

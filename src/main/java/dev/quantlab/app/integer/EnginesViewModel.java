@@ -42,8 +42,8 @@ public final class EnginesViewModel {
         this.calibrated = calibrated;
         this.config = config;
         this.language = services.language();
-        this.job = new JobProgress(() -> language.t("integer.engines.idle"));
-        this.exportJob = new JobProgress(() -> "");
+        this.job = new JobProgress(language, () -> language.t("integer.engines.idle"));
+        this.exportJob = new JobProgress(language, () -> "");
         services.model().weights().addListener((o, a, w) -> outcome.set(null));
     }
 
@@ -56,7 +56,7 @@ public final class EnginesViewModel {
         StateDict w = calibrated.weights();
         EngineRace.Request r = new EngineRace.Request(w, services.data().currentRoot(), config.get(),
                 calibrated.calibrationImages().get(), subset.get(), latencyImages.get());
-        job.track(services.jobs().submit(language.t("integer.engines.job", subset.get()),
+        job.track(services.jobs().submit(language.t("integer.engines.job", subset.get().describe(language.texts())),
                 EngineRace.work(services.integerModels(), services.data(), r), o -> {
                     if (w == calibrated.weights()) {
                         outcome.set(o);

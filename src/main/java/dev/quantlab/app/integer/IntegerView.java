@@ -34,10 +34,10 @@ final class IntegerView extends ScrollPane {
 
     IntegerView(IntegerViewModel vm, TabContext ctx, Texts texts) {
         this.vm = vm;
-        TabHeader header = new TabHeader("6", texts.t("integer.title"), texts.t("integer.subtitle"));
+        TabHeader header = new TabHeader(texts, "6", texts.t("integer.title"), texts.t("integer.subtitle"));
         header.exportAllButton().setText(texts.t("integer.exportAll"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
-        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+        Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
         Banner noData = new Banner(new SimpleStringProperty(texts.t("integer.data.missing")),
                 ctx.services().data().status().isNotEqualTo(DatasetService.Status.AVAILABLE),
                 texts.t("integer.data.get"), ctx.prompts()::needData);

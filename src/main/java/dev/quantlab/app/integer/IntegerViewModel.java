@@ -70,7 +70,7 @@ public final class IntegerViewModel {
         this.fxThread = fxThread;
         this.models = services.integerModels();
         this.recorder = new RunRecorder(services.results());
-        this.job = new JobProgress(() -> language.t("integer.run.idle"));
+        this.job = new JobProgress(language, () -> language.t("integer.run.idle"));
         this.calibrated = new CalibratedWeights(services, fxThread, job);
         this.engines = new EnginesViewModel(services, calibrated, this::config);
         for (var p : List.of(requantMode, granularity, calibrated.calibration())) {
@@ -109,7 +109,7 @@ public final class IntegerViewModel {
 
                     @Override
                     public void failed(ExampleKey key, Throwable error) {
-                        showExample(() -> language.t("integer.example.failed", Messages.describe(error)));
+                        showExample(() -> language.t("integer.example.failed", Messages.describe(language.texts(), error)));
                     }
                 });
         showExample(() -> language.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
@@ -140,7 +140,7 @@ public final class IntegerViewModel {
 
     /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
     public JobStart run() {
-        return calibrated.runIntegerModel(language.t("integer.run.job", subset.get()), config(), subset.get(), true,
+        return calibrated.runIntegerModel(language.t("integer.run.job", subset.get().describe(language.texts())), config(), subset.get(), true,
                 (r, o) -> {
                     LinearRun run = IntegerRuns.toRun("integer", r, o, o.fp32().accuracyPercent());
                     comparison.set(new Comparison(o.fp32(), o.integer(), run));

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import dev.quantlab.app.i18n.Language;
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import java.util.function.Supplier;
 import javafx.concurrent.Worker;
@@ -25,19 +24,6 @@ public final class JobProgress {
     private Job<?> current;
     private final Supplier<Texts> texts;
     private Supplier<String> text;
-
-    /** @deprecated give the language: {@link #JobProgress(Language, Supplier)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public JobProgress(String idleMessage) {
-        this(() -> idleMessage);
-    }
-
-    /** @deprecated give the language: {@link #JobProgress(Language, Supplier)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public JobProgress(Supplier<String> idleMessage) {
-        this.texts = LegacyTexts::current;
-        setMessage(idleMessage);
-    }
 
     /**
      * With the window's language (for the stopping/cancelled/failed messages) and an idle message looked up in

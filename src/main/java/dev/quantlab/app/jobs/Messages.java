@@ -1,6 +1,5 @@
 package dev.quantlab.app.jobs;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.core.CancelledException;
 import dev.quantlab.core.UserFacingException;
@@ -12,12 +11,6 @@ import java.util.concurrent.ExecutionException;
 /** Turns any failure into one readable sentence for the UI, in a given language. */
 public final class Messages {
     private Messages() { }
-
-    /** @deprecated give the texts: {@link #describe(Texts, Throwable)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static String describe(Throwable error) {
-        return describe(LegacyTexts.current(), error);
-    }
 
     /** One sentence for {@code error} in the language of {@code texts}. */
     public static String describe(Texts texts, Throwable error) {

@@ -24,9 +24,9 @@ final class KMeansView {
 
     KMeansView(KMeansViewModel vm, TabContext ctx, Texts texts) {
         this.vm = vm;
-        TabHeader header = new TabHeader("2–3", texts.t("kmeans.header.title"), texts.t("kmeans.header.subtitle"));
+        TabHeader header = new TabHeader(texts, "2–3", texts.t("kmeans.header.title"), texts.t("kmeans.header.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
-        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+        Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
         layer = new LayerCard(vm.layer(), texts, ctx.export(), subscriptions::add);
         RunsCard runs = new RunsCard(vm.runs(), texts, ctx.prompts(), ctx.export(), vm.layer().bits());
         SensitivityCard sensitivity = new SensitivityCard(vm.sensitivity(), texts, ctx.prompts(), subscriptions::add);

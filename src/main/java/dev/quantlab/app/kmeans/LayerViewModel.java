@@ -84,7 +84,7 @@ public final class LayerViewModel {
             @Override
             public void failed(LayerPreviews.Key key, Throwable error) {
                 computing.set(false);
-                say(() -> language.t("kmeans.preview.failed", key.layer(), Messages.describe(error)));
+                say(() -> language.t("kmeans.preview.failed", key.layer(), Messages.describe(language.texts(), error)));
             }
         }, MIN_BITS, MAX_BITS);
         request();

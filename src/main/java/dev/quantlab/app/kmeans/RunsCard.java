@@ -52,7 +52,7 @@ final class RunsCard {
         cancel.setId("cancelRuns");
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        SubsetChoice subset = new SubsetChoice(vm.subset());
+        SubsetChoice subset = new SubsetChoice(texts, vm.subset());
         String help = subset.getTooltip() == null ? "" : "\n" + subset.getTooltip().getText();
         Tooltip subsetTip = new Tooltip();
         subsetTip.textProperty().bind(Bindings.createStringBinding(() -> vm.subset().get() + help, vm.subset()));

@@ -40,7 +40,7 @@ public final class RunsViewModel {
         this.services = services;
         this.bits = bits;
         this.settings = settings;
-        this.job = new JobProgress(() -> services.language().t("kmeans.status.idle"));
+        this.job = new JobProgress(services.language(), () -> services.language().t("kmeans.status.idle"));
         services.model().weights().addListener((o, a, w) -> results.clear());
     }
 

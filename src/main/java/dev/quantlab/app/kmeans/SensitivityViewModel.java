@@ -45,7 +45,7 @@ public final class SensitivityViewModel {
     SensitivityViewModel(KMeansServices services, long seed) {
         this.services = services;
         this.seed = seed;
-        this.job = new JobProgress(() -> services.language().t("kmeans.sens.idle"));
+        this.job = new JobProgress(services.language(), () -> services.language().t("kmeans.sens.idle"));
         services.model().weights().addListener((o, a, w) -> showCached(w));
         showCached(services.model().weights().get());
     }

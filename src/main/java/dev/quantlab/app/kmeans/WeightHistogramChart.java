@@ -73,7 +73,7 @@ public final class WeightHistogramChart {
         plot.add(before, 1);
         plot.add(after, 1);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         ((XYBarRenderer) before.getRenderer()).setSeriesPaint(0, FP32);
         ((XYBarRenderer) after.getRenderer()).setSeriesPaint(0, ChartStyle.ACCENT_2);
         ChartStyle.setEmptyMessage(plot, texts.t("kmeans.chart.empty"));
@@ -85,20 +85,20 @@ public final class WeightHistogramChart {
     }
 
     /** What a panel counts, in its top-left corner (over the empty tail of the distribution). */
-    private static XYTitleAnnotation panelTitle(String text) {
-        TextTitle t = new TextTitle(text, ChartStyle.font(java.awt.Font.PLAIN, 11));
+    private XYTitleAnnotation panelTitle(String text) {
+        TextTitle t = new TextTitle(text, ChartStyle.font(texts.locale(), java.awt.Font.PLAIN, 11));
         t.setPaint(new Color(0x55, 0x5B, 0x66));
         t.setBackgroundPaint(new Color(255, 255, 255, 210));
         return new XYTitleAnnotation(0.005, 0.98, t, RectangleAnchor.TOP_LEFT);
     }
 
-    private static NumberAxis percentAxis() {
+    private NumberAxis percentAxis() {
         NumberAxis y = new NumberAxis();
         y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.22); // room for the panel's title above the tallest bar
         y.setNumberFormatOverride(new java.text.DecimalFormat("0.#'%'"));
-        y.setLabelFont(ChartStyle.font(java.awt.Font.PLAIN, 11));
-        y.setTickLabelFont(ChartStyle.font(java.awt.Font.PLAIN, 10));
+        y.setLabelFont(ChartStyle.font(texts.locale(), java.awt.Font.PLAIN, 11));
+        y.setTickLabelFont(ChartStyle.font(texts.locale(), java.awt.Font.PLAIN, 10));
         return y;
     }
 

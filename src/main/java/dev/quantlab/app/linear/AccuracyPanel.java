@@ -98,7 +98,7 @@ final class AccuracyPanel extends VBox {
         evaluate.setId("linearEvaluate");
         evaluate.getStyleClass().add("accent");
         evaluate.textProperty().bind(Bindings.createStringBinding(() -> texts.t("linear.eval.button",
-                LinearRun.modelName(vm.config())), vm.bits(), vm.activationsFollowBits()));
+                LinearRun.modelName(texts, vm.config())), vm.bits(), vm.activationsFollowBits()));
         evaluate.setOnAction(e -> ctx.prompts().explain(vm.evaluate()));
         Button cancel = new Button(texts.t("linear.eval.cancel"));
         cancel.setId("linearCancel");
@@ -106,7 +106,7 @@ final class AccuracyPanel extends VBox {
         cancel.disableProperty().bind(vm.job().runningProperty().not());
         evaluate.disableProperty().bind(vm.job().runningProperty());
         calibrate.disableProperty().bind(vm.job().runningProperty());
-        SubsetChoice subset = new SubsetChoice(vm.subset());
+        SubsetChoice subset = new SubsetChoice(texts, vm.subset());
         subset.setId("linearSubset");
         CheckBox sameBits = new CheckBox(texts.t("linear.eval.sameBits"));
         sameBits.setId("activationsFollowBits");

@@ -54,8 +54,8 @@ final class ActivationHistogramChart {
                 java.text.NumberFormat.Style.SHORT));
         plot = new XYPlot(data, new NumberAxis(texts.t("linear.activations.axis")), counts, bars);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart);
-        chart.getTitle().setFont(ChartStyle.font(Font.BOLD, 12));
+        ChartStyle.apply(chart, texts.locale());
+        chart.getTitle().setFont(ChartStyle.font(texts.locale(), Font.BOLD, 12));
         bars.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
         bars.setSeriesPaint(0, QuantHistogramChart.SCALED);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
@@ -99,11 +99,11 @@ final class ActivationHistogramChart {
         }
     }
 
-    private static ValueMarker marker(double x, Color color, String label) {
+    private ValueMarker marker(double x, Color color, String label) {
         ValueMarker m = new ValueMarker(x, color, new BasicStroke(1.6f));
         if (label != null) {
             m.setLabel(label);
-            m.setLabelFont(ChartStyle.font(Font.PLAIN, 10));
+            m.setLabelFont(ChartStyle.font(texts.locale(), Font.PLAIN, 10));
             m.setLabelPaint(color);
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);

@@ -29,7 +29,7 @@ final class ActivationRangeChart {
         layers.setMaximumCategoryLabelLines(1);
         plot = new CategoryPlot(null, layers, new NumberAxis(texts.t("linear.ranges.axis")), bars);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
         chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
         bars.setSeriesPaint(0, QuantHistogramChart.SCALED);

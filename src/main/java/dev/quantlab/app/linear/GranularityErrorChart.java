@@ -30,7 +30,7 @@ final class GranularityErrorChart {
         layers.setMaximumCategoryLabelLines(1);
         CategoryPlot plot = new CategoryPlot(data, layers, mse, bars);
         chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
         chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
         bars.setSeriesPaint(0, ChartStyle.ACCENT);

@@ -59,10 +59,10 @@ final class LinearView extends ScrollPane {
         this.vm = vm;
         this.slider = BitSlider.create("linearBitsSlider", LinearViewModel.MIN_BITS, LinearViewModel.MAX_BITS, 200,
                 vm.bits(), s -> subscriptions = subscriptions.and(s));
-        TabHeader header = new TabHeader("5", texts.t("linear.title"), texts.t("linear.subtitle"));
+        TabHeader header = new TabHeader(texts, "5", texts.t("linear.title"), texts.t("linear.subtitle"));
         header.exportAllButton().setText(texts.t("linear.exportAll"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
-        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+        Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
         grid = new HistogramGrid(ctx.export(), texts.t("linear.histogram.exportHint"), texts);
 
         ToggleButton integers = new ToggleButton(texts.t("linear.view.integers"));

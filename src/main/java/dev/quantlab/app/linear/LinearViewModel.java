@@ -74,7 +74,7 @@ public final class LinearViewModel {
     LinearViewModel(IntegerServices services, Executor fxThread) {
         this.services = services;
         this.language = services.language();
-        this.job = new JobProgress(() -> language.t("linear.eval.idle"));
+        this.job = new JobProgress(language, () -> language.t("linear.eval.idle"));
         this.fxThread = fxThread;
         this.models = services.integerModels();
         this.recorder = new RunRecorder(services.results());
@@ -115,7 +115,7 @@ public final class LinearViewModel {
                     @Override
                     public void failed(LinearPreviews.Key key, Throwable error) {
                         computing.set(false);
-                        showPreview(() -> language.t("linear.preview.failed", Messages.describe(error)));
+                        showPreview(() -> language.t("linear.preview.failed", Messages.describe(language.texts(), error)));
                     }
                 });
         requestPreview();
@@ -158,7 +158,7 @@ public final class LinearViewModel {
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
     public JobStart evaluate() {
         IntegerVggConfig config = config();
-        String job = language.t("linear.eval.job", LinearRun.modelName(config), subset.get());
+        String job = language.t("linear.eval.job", LinearRun.modelName(language.texts(), config), subset.get().describe(language.texts()));
         return calibrated.runIntegerModel(job, config, subset.get(), false, this::finished);
     }
 

@@ -43,7 +43,7 @@ final class QuantHistogramChart {
         plot.setDataset(1, new XYBarDataset(background, 1));
         plot.setRenderer(1, backRenderer);
         chart = new JFreeChart("", TITLE, plot, false);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, texts.locale());
         chart.getTitle().setFont(TITLE);
         barRenderer.setSeriesPaint(0, ChartStyle.ACCENT_2);
         backRenderer.setSeriesPaint(0, SCALED);

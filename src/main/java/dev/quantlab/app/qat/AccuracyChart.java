@@ -22,7 +22,7 @@ final class AccuracyChart extends LiveChart {
     private final XYSeries accuracy;
 
     AccuracyChart(Texts texts) {
-        super(texts.t("qat.chart.accuracy.title"), texts.t("qat.chart.epoch"), texts.t("qat.chart.accuracy.axis"),
+        super(texts.locale(), texts.t("qat.chart.accuracy.title"), texts.t("qat.chart.epoch"), texts.t("qat.chart.accuracy.axis"),
                 lines(true, 1.8f), false);
         this.texts = texts;
         this.accuracy = new XYSeries(texts.t("qat.chart.accuracy.series"), true, true);

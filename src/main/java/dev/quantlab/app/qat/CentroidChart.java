@@ -27,7 +27,7 @@ final class CentroidChart extends LiveChart {
     private String layer;
 
     CentroidChart(Texts texts) {
-        super(texts.t("qat.chart.centroids.title"), texts.t("qat.chart.step"), texts.t("qat.chart.centroids.axis"),
+        super(texts.locale(), texts.t("qat.chart.centroids.title"), texts.t("qat.chart.step"), texts.t("qat.chart.centroids.axis"),
                 lines(false, 0.9f), false);
         this.texts = texts;
         plot.setDataset(lines);

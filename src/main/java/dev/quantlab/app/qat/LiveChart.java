@@ -1,6 +1,7 @@
 package dev.quantlab.app.qat;
 
 import dev.quantlab.app.charts.ChartStyle;
+import java.util.Locale;
 import java.awt.BasicStroke;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -18,7 +19,8 @@ abstract class LiveChart {
     protected final JFreeChart chart;
     protected final XYPlot plot;
 
-    LiveChart(String title, String xLabel, String yLabel, XYLineAndShapeRenderer renderer, boolean legend) {
+    LiveChart(Locale locale, String title, String xLabel, String yLabel, XYLineAndShapeRenderer renderer,
+              boolean legend) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
@@ -26,7 +28,7 @@ abstract class LiveChart {
         y.setAutoRangeIncludesZero(false);
         plot = new XYPlot(null, x, y, renderer);
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, legend);
-        ChartStyle.apply(chart);
+        ChartStyle.apply(chart, locale);
         if (legend) {
             chart.getLegend().setPosition(RectangleEdge.TOP);
             chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);

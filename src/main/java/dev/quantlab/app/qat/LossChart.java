@@ -10,7 +10,7 @@ final class LossChart extends LiveChart {
     private final XYSeries loss;
 
     LossChart(Texts texts) {
-        super(texts.t("qat.chart.loss.title"), texts.t("qat.chart.step"), texts.t("qat.chart.loss.axis"),
+        super(texts.locale(), texts.t("qat.chart.loss.title"), texts.t("qat.chart.step"), texts.t("qat.chart.loss.axis"),
                 lines(false, 1.4f), false);
         this.loss = new XYSeries(texts.t("qat.chart.loss.series"), true, true);
         plot.setDataset(new XYSeriesCollection(loss));

@@ -48,7 +48,7 @@ final class QatForm extends VBox {
         this.choices = vm.choices();
         this.bits = choices.bits().asObject();
         this.epochs = choices.epochs().asObject();
-        this.subset = new SubsetChoice(choices.subset());
+        this.subset = new SubsetChoice(texts, choices.subset());
         Consumer<String> problem = typed::set;
         TypedSpinner.integers(bitsSpinner, QatSettings.MIN_BITS, QatSettings.MAX_BITS,
                 text -> texts.t("qat.typed.bits", text, QatSettings.MIN_BITS, QatSettings.MAX_BITS), problem);

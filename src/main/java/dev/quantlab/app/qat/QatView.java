@@ -52,9 +52,9 @@ final class QatView extends ScrollPane {
         loss = new LossChart(texts);
         accuracy = new AccuracyChart(texts);
         centroids = new CentroidChart(texts);
-        TabHeader header = new TabHeader(texts.t("qat.badge"), texts.t("qat.title"), texts.t("qat.subtitle"));
+        TabHeader header = new TabHeader(texts, texts.t("qat.badge"), texts.t("qat.title"), texts.t("qat.subtitle"));
         header.exportAllButton().setOnAction(e -> ctx.export().exportAll(this::figures));
-        Banner noModel = Banner.missingModel(ctx.services().model(), ctx.prompts());
+        Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
         form = new QatForm(vm, texts, ctx.prompts());
         console = new QatConsole(vm.log());
         console.setPrefHeight(LOG_HEIGHT);

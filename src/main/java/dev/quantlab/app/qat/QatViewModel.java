@@ -48,7 +48,7 @@ public final class QatViewModel {
 
     QatViewModel(QatServices services) {
         this.services = services;
-        this.job = new JobProgress(() -> texts().t("qat.idle"));
+        this.job = new JobProgress(services.language(), () -> texts().t("qat.idle"));
         this.trainSource = TrainSplitSource.of(services.data(), services.language());
         this.time = new QatTimeHint(clock, choices::settings, services.language());
         pump.setCycleCount(Animation.INDEFINITE);

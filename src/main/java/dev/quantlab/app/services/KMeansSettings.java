@@ -1,6 +1,5 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.kmeans.Init;
 
@@ -13,12 +12,6 @@ import dev.quantlab.kmeans.Init;
  */
 public record KMeansSettings(Init init, long seed) {
     public static final KMeansSettings DEFAULT = new KMeansSettings(Init.KMEANS_PLUS_PLUS, 42);
-
-    /** @deprecated reads the static language: use {@link #describe(Texts)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public String describe() {
-        return describe(LegacyTexts.current());
-    }
 
     /** E.g. "k-means++ initialisation, seed 42", in the language of {@code texts}. */
     public String describe(Texts texts) {

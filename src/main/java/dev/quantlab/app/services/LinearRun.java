@@ -1,6 +1,5 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;
@@ -29,21 +28,9 @@ public record LinearRun(String method, IntegerVggConfig config, int calibration,
         return fp32Accuracy - accuracy;
     }
 
-    /** @deprecated reads the static language: use {@link #modelName(Texts)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public String modelName() {
-        return modelName(LegacyTexts.current(), config);
-    }
-
     /** The model's short name: {@code W8A8}, {@code W4A8 per-tensor}, {@code W8A8 fixed-point}. */
     public String modelName(Texts texts) {
         return modelName(texts, config);
-    }
-
-    /** @deprecated reads the static language: use {@link #modelName(Texts, IntegerVggConfig)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    public static String modelName(IntegerVggConfig c) {
-        return modelName(LegacyTexts.current(), c);
     }
 
     /** The short name of an integer model built with {@code c}, in the language of {@code texts}. */

@@ -1,6 +1,5 @@
 package dev.quantlab.app.services;
 
-import dev.quantlab.app.i18n.LegacyTexts;
 import dev.quantlab.app.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +29,4 @@ public record TestSubset(int limit) {
                 : texts.t("app.subset.some", String.format(Locale.ROOT, "%,d", limit));
     }
 
-    /** @deprecated reads the static language: use {@link #describe(Texts)} (issue #16). */
-    @Deprecated(forRemoval = true)
-    @Override
-    public String toString() {
-        return describe(LegacyTexts.current());
-    }
 }

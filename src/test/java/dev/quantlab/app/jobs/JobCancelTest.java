@@ -76,7 +76,7 @@ class JobCancelTest {
     void aJobCancelledBeforeItStartedStopsAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         JobRunner runner = new JobRunner(pool, (what, e) -> { }, n -> { }, new Language(Locale.ENGLISH));
-        JobProgress progress = new JobProgress("idle");
+        JobProgress progress = new JobProgress(new Language(Locale.ENGLISH), () -> "idle");
         WaitForAsyncUtils.asyncFx(() -> {
             runner.submit("blocker", (p, cancel) -> {
                 release.await();
