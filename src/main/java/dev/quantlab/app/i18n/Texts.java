@@ -50,7 +50,10 @@ public final class Texts {
         return locale;
     }
 
-    /** The text for {@code key}, formatted with {@link MessageFormat} when arguments are given. */
+    /**
+     * The text for {@code key}, formatted with {@link MessageFormat} when arguments are given ({@link Describable}
+     * arguments in this language).
+     */
     public String t(String key, Object... args) {
         String pattern = null;
         for (ResourceBundle b : bundles) {
@@ -62,7 +65,16 @@ public final class Texts {
         if (pattern == null) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Describable d) {
+                shown[i] = d.describe(this);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(shown);
     }
 
     /** Whether {@code key} exists in this language's bundles (with the English fallback of missing areas). */

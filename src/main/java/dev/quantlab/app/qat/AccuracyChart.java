@@ -52,7 +52,10 @@ final class AccuracyChart extends LiveChart {
             hi = Math.max(hi, fp32);
         }
         if (lo <= hi) {
-            plot.getRangeAxis().setRange(Math.max(0, lo - MARGIN), Math.min(100, hi + MARGIN) + 0.01);
+            // the fp32 label sits above its line: leave about a sixth of the span above the highest value for it,
+            // even past 100 % (a label cut at the plot's top edge was unreadable)
+            double margin = Math.max(MARGIN, (hi - lo) / 6);
+            plot.getRangeAxis().setRange(Math.max(0, lo - MARGIN), Math.min(110, hi + margin) + 0.01);
         } else {
             plot.getRangeAxis().setAutoRange(true);
         }
