@@ -59,9 +59,21 @@ final class GranularityErrorChart {
             }
             String perChannel = texts.t("linear.error.perChannel");
             String perTensor = texts.t("linear.error.perTensor");
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
             for (LayerQuantization q : p.layers()) {
                 data.addValue(q.perChannelMse(), perChannel, q.layer());
                 data.addValue(q.perTensorMse(), perTensor, q.layer());
+                for (double v : new double[] {q.perChannelMse(), q.perTensorMse()}) {
+                    if (v > 0) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            // the log axis spans the data (a factor of 2 beyond it), not down to its smallest value of 1e-14
+            if (hi > 0) {
+                ((CategoryPlot) chart.getPlot()).getRangeAxis().setRange(lo / 2, hi * 2);
             }
             chart.setTitle(texts.t("linear.error.title", p.bits()));
         } finally {
