@@ -1,9 +1,11 @@
 package dev.quantlab.app.common;
 
+import java.util.List;
 import java.util.function.Function;
+import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
-/** How a choice box names its items when they are picked, never typed. */
+/** Choice boxes whose items are picked, never typed, and how they name their items. */
 public final class ChoiceNames {
     private ChoiceNames() { }
 
@@ -20,5 +22,14 @@ public final class ChoiceNames {
                 return null;
             }
         };
+    }
+
+    /** A choice box (node id {@code id}) of {@code items}, each shown as {@code name} gives it. */
+    public static <T> ComboBox<T> box(String id, List<T> items, Function<T, String> name) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(items);
+        box.setConverter(of(name));
+        return box;
     }
 }

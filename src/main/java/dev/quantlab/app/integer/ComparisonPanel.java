@@ -169,11 +169,7 @@ final class ComparisonPanel {
 
     /** A combo box of enum values shown through {@code <prefix><name in lower case>} texts. */
     static <E extends Enum<E>> ComboBox<E> choice(Texts texts, String id, List<E> values, String prefix) {
-        ComboBox<E> box = new ComboBox<>();
-        box.setId(id);
-        box.getItems().setAll(values);
-        box.setConverter(ChoiceNames.of(e -> texts.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT))));
-        return box;
+        return ChoiceNames.box(id, values, e -> texts.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
 

@@ -38,13 +38,11 @@ final class WorkedExampleView extends VBox {
         super(8);
         this.texts = texts;
         this.steps = new ExampleSteps(texts);
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("exampleLayer");
-        layer.getItems().setAll(IntStream.range(0, vm.shapes().size()).boxed().toList());
-        layer.setConverter(ChoiceNames.of(i -> {
-            WorkedExamples.ConvShape s = vm.shapes().get(i);
-            return texts.t("integer.example.layerItem", i, s.outChannels(), s.size());
-        }));
+        ComboBox<Integer> layer = ChoiceNames.box("exampleLayer",
+                IntStream.range(0, vm.shapes().size()).boxed().toList(), i -> {
+                    WorkedExamples.ConvShape s = vm.shapes().get(i);
+                    return texts.t("integer.example.layerItem", i, s.outChannels(), s.size());
+                });
         layer.setValue(vm.layer().get());
         layer.valueProperty().addListener((o, a, v) -> vm.layer().set(v));
         Spinner<Integer> oc = spinner("exampleOc", vm.oc(), vm.shape().outChannels() - 1);

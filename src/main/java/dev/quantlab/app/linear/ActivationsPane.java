@@ -25,10 +25,7 @@ final class ActivationsPane extends VBox {
         super(6);
         this.vm = vm;
         this.chart = new ActivationHistogramChart(texts);
-        ComboBox<String> point = new ComboBox<>();
-        point.setId("activationPoint");
-        point.getItems().setAll(ActivationPoints.all());
-        point.setConverter(ChoiceNames.of(p -> ActivationPoints.name(p)));
+        ComboBox<String> point = ChoiceNames.box("activationPoint", ActivationPoints.all(), ActivationPoints::name);
         point.setValue(vm.point().get());
         point.valueProperty().addListener((o, old, p) -> vm.point().set(p));
         ChartPane pane = new ChartPane(this::figure, ctx.export());

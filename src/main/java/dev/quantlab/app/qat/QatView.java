@@ -97,10 +97,7 @@ final class QatView extends ScrollPane {
     }
 
     private Card centroidCard(Texts texts, TabContext ctx) {
-        ComboBox<String> layer = new ComboBox<>();
-        layer.setId("qatLayer");
-        layer.getItems().setAll(vm.choices().layers());
-        layer.setConverter(ChoiceNames.of(l -> CentroidChart.shortName(l)));
+        ComboBox<String> layer = ChoiceNames.box("qatLayer", vm.choices().layers(), CentroidChart::shortName);
         layer.valueProperty().bindBidirectional(vm.choices().layer());
         layer.getStyleClass().add("small");
         layer.setTooltip(new Tooltip(texts.t("qat.form.layer.tip")));
