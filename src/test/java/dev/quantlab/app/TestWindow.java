@@ -23,14 +23,26 @@ public final class TestWindow implements AutoCloseable {
     public final ExportActions export;
 
     public TestWindow(Stage stage, Path model, Path dataRoot, Path home) {
-        AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), Locale.ENGLISH);
         // tests assert English texts unless they switch
+        this(stage, model, dataRoot, home, Locale.ENGLISH, 1200, 760, null);
+    }
+
+    /**
+     * A window in {@code language} of {@code width} x {@code height}, showing the tab {@code tabId} (null: the first)
+     * before the services start.
+     */
+    public TestWindow(Stage stage, Path model, Path dataRoot, Path home, Locale language, int width, int height,
+                      String tabId) {
+        AppConfig config = new AppConfig(model, dataRoot, home.resolve("gui-settings.json"), language);
         AppWiring wiring = new AppWiring(config, () -> stage, l -> errors, noDownloads(), s -> prompts, stage::close);
         services = wiring.services();
         window = wiring.window();
         export = wiring.export();
         export.setOverwritePolicy(OverwritePolicy.NEVER);
-        stage.setScene(wiring.scene(1200, 760));
+        if (tabId != null) {
+            window.switchLanguage(language);
+        }
+        stage.setScene(wiring.scene(width, height));
         // TestFX reuses one stage: a size or place an earlier test gave it must not carry over (a button could
         // then lie off the headless screen, where a click misses it)
         stage.sizeToScene();
@@ -38,6 +50,9 @@ public final class TestWindow implements AutoCloseable {
         stage.setY(0);
         stage.setTitle(QuantLabApp.TITLE);
         stage.show();
+        if (tabId != null) {
+            window.select(tabId);
+        }
         services.start();
     }
 

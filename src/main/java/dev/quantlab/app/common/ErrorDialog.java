@@ -1,5 +1,6 @@
 package dev.quantlab.app.common;
 
+import dev.quantlab.app.dialogs.OwnedAlerts;
 import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.app.jobs.ErrorReporter;
@@ -9,17 +10,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
 /** The one error dialog: a readable sentence, with the technical details folded away. */
 public final class ErrorDialog implements ErrorReporter {
-    private final Supplier<Window> owner;
-    private final Language language;
+    private final OwnedAlerts alerts;
 
     public ErrorDialog(Supplier<Window> owner, Language language) {
-        this.owner = owner;
-        this.language = language;
+        this.alerts = new OwnedAlerts(owner, language);
     }
 
     @Override
@@ -27,11 +27,9 @@ public final class ErrorDialog implements ErrorReporter {
         if (error instanceof CancelledException) {
             return;
         }
-        Texts texts = language.texts();
-        Alert alert = new Alert(Alert.AlertType.ERROR, "",
-                new javafx.scene.control.ButtonType(texts.t("app.dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
-        alert.initOwner(owner.get());
-        alert.setTitle(texts.t("app.title"));
+        Texts texts = alerts.texts();
+        Alert alert = alerts.alert(Alert.AlertType.ERROR, "app.title",
+                alerts.button("app.dialog.ok", ButtonBar.ButtonData.OK_DONE));
         alert.setHeaderText(texts.t("app.error.header", what));
         alert.setContentText(Messages.describe(texts, error));
         if (error != null) {

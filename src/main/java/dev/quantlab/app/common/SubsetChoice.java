@@ -5,23 +5,12 @@ import dev.quantlab.app.services.TestSubset;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
 
 /** Chooses how many test images an evaluation uses (100, 500, 1,000, 2,000 or all). */
 public final class SubsetChoice extends ComboBox<TestSubset> {
 
     public SubsetChoice(Texts texts, ObjectProperty<TestSubset> selection) {
-        setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TestSubset s) {
-                return s == null ? "" : s.describe(texts);
-            }
-
-            @Override
-            public TestSubset fromString(String s) {
-                throw new UnsupportedOperationException("the subset choice is not editable");
-            }
-        });
+        setConverter(ChoiceNames.of(s -> s.describe(texts)));
         getItems().setAll(TestSubset.CHOICES);
         valueProperty().addListener((o, a, v) -> {
             if (v != null && !getItems().contains(v)) {

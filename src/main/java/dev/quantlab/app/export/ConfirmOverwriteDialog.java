@@ -1,5 +1,6 @@
 package dev.quantlab.app.export;
 
+import dev.quantlab.app.dialogs.OwnedAlerts;
 import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.i18n.Texts;
 import java.nio.file.Path;
@@ -14,22 +15,18 @@ import javafx.stage.Window;
 /** The app's {@link OverwritePolicy}: asks the user once, listing the files that would be replaced. */
 public final class ConfirmOverwriteDialog implements OverwritePolicy {
     private static final int LISTED = 8;
-    private final Supplier<Window> owner;
-    private final Language language;
+    private final OwnedAlerts alerts;
 
     public ConfirmOverwriteDialog(Supplier<Window> owner, Language language) {
-        this.owner = owner;
-        this.language = language;
+        this.alerts = new OwnedAlerts(owner, language);
     }
 
     @Override
     public boolean allowOverwrite(List<Path> existing) {
-        Texts texts = language.texts();
-        ButtonType replace = new ButtonType(texts.t("app.overwrite.replace"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(texts.t("app.overwrite.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", replace, keep);
-        alert.initOwner(owner.get());
-        alert.setTitle(texts.t("app.overwrite.title"));
+        Texts texts = alerts.texts();
+        ButtonType replace = alerts.button("app.overwrite.replace", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = alerts.button("app.overwrite.keep", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alerts.alert(Alert.AlertType.CONFIRMATION, "app.overwrite.title", replace, keep);
         alert.setHeaderText(existing.size() == 1 ? texts.t("app.overwrite.one", existing.get(0).getFileName().toString())
                 : texts.t("app.overwrite.many", Integer.toString(existing.size())));
         String list = existing.stream().limit(LISTED).map(p -> "  " + p.getFileName()).collect(Collectors.joining("\n"));

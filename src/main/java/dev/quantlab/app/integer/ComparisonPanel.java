@@ -1,5 +1,6 @@
 package dev.quantlab.app.integer;
 
+import dev.quantlab.app.common.ChoiceNames;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
@@ -19,7 +20,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /**
@@ -169,21 +169,7 @@ final class ComparisonPanel {
 
     /** A combo box of enum values shown through {@code <prefix><name in lower case>} texts. */
     static <E extends Enum<E>> ComboBox<E> choice(Texts texts, String id, List<E> values, String prefix) {
-        ComboBox<E> box = new ComboBox<>();
-        box.setId(id);
-        box.getItems().setAll(values);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(E e) {
-                return e == null ? "" : texts.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT));
-            }
-
-            @Override
-            public E fromString(String s) {
-                return null;
-            }
-        });
-        return box;
+        return ChoiceNames.box(id, values, e -> texts.t(prefix + e.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
 

@@ -1,5 +1,6 @@
 package dev.quantlab.app.integer;
 
+import dev.quantlab.app.charts.BarCharts;
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.onnx.EngineBenchmark;
@@ -58,8 +59,7 @@ final class EngineChart {
 
     /** Shows the run's throughputs (null clears the chart). */
     void show(EngineRace.Outcome o) {
-        chart.setNotify(false);
-        try {
+        BarCharts.redrawOnce(chart, () -> {
             data.clear();
             if (o == null) {
                 chart.setTitle("");
@@ -72,8 +72,6 @@ final class EngineChart {
             }
             chart.setTitle(texts.t("integer.engines.title", o.result(EngineKind.FP32_LIBTORCH).images(),
                     o.report().cpu().cores()));
-        } finally {
-            chart.setNotify(true);
-        }
+        });
     }
 }

@@ -4,15 +4,13 @@ import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
-import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.app.services.CalibratedWeights;
 import dev.quantlab.app.services.Calibration;
-import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.app.services.IntegerRuns;
 import dev.quantlab.app.services.IntegerServices;
+import dev.quantlab.app.services.IntegerTabCore;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
-import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.linear.RequantMode;
@@ -26,7 +24,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -36,16 +33,12 @@ import javafx.beans.property.SimpleObjectProperty;
  * FX thread whenever a picker or an option changes (latest request wins, cached).
  */
 public final class IntegerViewModel {
-    private final IntegerServices services;
+    private final IntegerTabCore core;
     private final Language language;
-    private final Executor fxThread;
-    private final IntegerModels models;
-    private final RunRecorder recorder;
     private final List<WorkedExamples.ConvShape> shapes = WorkedExamples.convShapes();
     private final ObjectProperty<RequantMode> requantMode = new SimpleObjectProperty<>(RequantMode.FLOAT_MULTIPLIER);
     private final ObjectProperty<WeightGranularity> granularity =
             new SimpleObjectProperty<>(WeightGranularity.PER_CHANNEL);
-    private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
     private final IntegerProperty layer = new SimpleIntegerProperty(1);
     private final IntegerProperty oc = new SimpleIntegerProperty(0);
     private final IntegerProperty y = new SimpleIntegerProperty(0);
@@ -53,25 +46,18 @@ public final class IntegerViewModel {
     private final IntegerProperty image = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WorkedExample> example = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper exampleMessage = new ReadOnlyStringWrapper("");
-    private final JobProgress job;
     private final CalibratedWeights calibrated;
     private final EnginesViewModel engines;
     private LatestRequestLoader<ExampleKey, WorkedExample> loader;
-    private java.util.function.Supplier<String> exampleText = () -> "";
 
     public IntegerViewModel(IntegerServices services) {
         this(services, Platform::runLater);
     }
 
     IntegerViewModel(IntegerServices services, Executor fxThread) {
-        this.services = services;
-        this.language = services.language();
-        this.fxThread = fxThread;
-        this.models = services.integerModels();
-        this.recorder = new RunRecorder(services.results());
-        this.job = new JobProgress(language, () -> language.t("integer.run.idle"));
-        this.calibrated = new CalibratedWeights(services, fxThread, job);
+        this.core = new IntegerTabCore(services, fxThread, "integer.run.idle");
+        this.language = core.language();
+        this.calibrated = core.calibrated();
         this.engines = new EnginesViewModel(services, calibrated, this::config);
         for (var p : List.of(requantMode, granularity, calibrated.calibration())) {
             p.addListener((o, a, b) -> requestExample());
@@ -86,8 +72,7 @@ public final class IntegerViewModel {
             x.set(Math.min(x.get(), s.size() - 1));
             requestExample();
         });
-        services.model().weights().addListener((o, a, w) -> useWeights(w));
-        useWeights(services.model().weights().get());
+        core.followWeights(this::useWeights);
     }
 
     private void useWeights(StateDict w) {
@@ -97,27 +82,13 @@ public final class IntegerViewModel {
         calibrated.use(w);
         comparison.set(null);
         example.set(null);
-        WorkedExamples examples = new WorkedExamples(models, services.data());
-        loader = new LatestRequestLoader<>(examples::compute, services.previews(), fxThread,
-                new LatestRequestLoader.Listener<>() {
-                    @Override
-                    public void loaded(ExampleKey key, WorkedExample value) {
-                        example.set(value);
-                        showExample(() -> value.matches() ? language.t("integer.example.matches")
-                                : language.t("integer.example.differs", value.layerOutput()));
-                    }
-
-                    @Override
-                    public void failed(ExampleKey key, Throwable error) {
-                        showExample(() -> language.t("integer.example.failed", Messages.describe(language.texts(), error)));
-                    }
-                });
-        showExample(() -> language.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
-    }
-
-    private void showExample(java.util.function.Supplier<String> text) {
-        exampleText = text;
-        exampleMessage.set(text.get());
+        WorkedExamples examples = new WorkedExamples(core.models(), core.services().data());
+        loader = core.loader(examples::compute, (key, value) -> {
+            example.set(value);
+            core.showStatus(() -> value.matches() ? language.t("integer.example.matches")
+                    : language.t("integer.example.differs", value.layerOutput()));
+        }, () -> { }, "integer.example.failed");
+        core.showStatus(() -> language.t(w == null ? "integer.example.noModel" : "integer.example.needCalibration"));
     }
 
     private void requestExample() {
@@ -128,7 +99,7 @@ public final class IntegerViewModel {
         ExampleKey key = new ExampleKey(c, config(), layer.get(), oc.get(), y.get(), x.get(),
                 image.get());
         if (loader.cached(key).isEmpty()) {
-            showExample(() -> language.t("integer.example.computing"));
+            core.showStatus(() -> language.t("integer.example.computing"));
         }
         loader.request(key);
     }
@@ -140,12 +111,12 @@ public final class IntegerViewModel {
 
     /** Measures fp32 and the integer model on the same test subset (calibrating first if needed). */
     public JobStart run() {
-        return calibrated.runIntegerModel(language.t("integer.run.job", subset.get().describe(language.texts())), config(), subset.get(), true,
+        return calibrated.runIntegerModel(language.t("integer.run.job", core.subset().get().describe(language.texts())), config(), core.subset().get(), true,
                 (r, o) -> {
                     LinearRun run = IntegerRuns.toRun("integer", r, o, o.fp32().accuracyPercent());
                     comparison.set(new Comparison(o.fp32(), o.integer(), run));
-                    recorder.record(run);
-                    job.setMessage(() -> language.t("integer.run.done", Numbers.percent(run.accuracy()),
+                    core.recorder().record(run);
+                    core.job().setMessage(() -> language.t("integer.run.done", Numbers.percent(run.accuracy()),
                             Numbers.percent(run.fp32Accuracy()), run.images()));
                 });
     }
@@ -154,11 +125,11 @@ public final class IntegerViewModel {
     public JobStart prepare() {
         int n = calibrated.calibrationImages().get();
         return calibrated.calibrate(language.t("integer.prepare.job", n),
-                c -> job.setMessage(() -> language.t("integer.prepare.done", c.images())));
+                c -> core.job().setMessage(() -> language.t("integer.prepare.done", c.images())));
     }
 
     public void cancel() {
-        job.cancel();
+        core.job().cancel();
     }
 
     /** Output channels and size of the chosen conv. */
@@ -183,7 +154,7 @@ public final class IntegerViewModel {
     }
 
     public ObjectProperty<TestSubset> subset() {
-        return subset;
+        return core.subset();
     }
 
     public IntegerProperty layer() {
@@ -219,11 +190,11 @@ public final class IntegerViewModel {
     }
 
     public ReadOnlyStringProperty exampleMessage() {
-        return exampleMessage.getReadOnlyProperty();
+        return core.status();
     }
 
     public JobProgress job() {
-        return job;
+        return core.job();
     }
 
     /** The engines panel: fp32 and int8 on libtorch, QuantLab's kernels and ONNX Runtime; ONNX export. */
@@ -233,8 +204,7 @@ public final class IntegerViewModel {
 
     /** After a language switch: the status lines again in the new language. */
     void relocalize() {
-        job.relocalize();
+        core.relocalize();
         engines.relocalize();
-        exampleMessage.set(exampleText.get());
     }
 }

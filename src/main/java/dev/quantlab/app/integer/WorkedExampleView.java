@@ -1,5 +1,6 @@
 package dev.quantlab.app.integer;
 
+import dev.quantlab.app.common.ChoiceNames;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.i18n.Texts;
@@ -18,7 +19,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /**
@@ -38,24 +38,11 @@ final class WorkedExampleView extends VBox {
         super(8);
         this.texts = texts;
         this.steps = new ExampleSteps(texts);
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("exampleLayer");
-        layer.getItems().setAll(IntStream.range(0, vm.shapes().size()).boxed().toList());
-        layer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer i) {
-                if (i == null) {
-                    return "";
-                }
-                WorkedExamples.ConvShape s = vm.shapes().get(i);
-                return texts.t("integer.example.layerItem", i, s.outChannels(), s.size());
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return null;
-            }
-        });
+        ComboBox<Integer> layer = ChoiceNames.box("exampleLayer",
+                IntStream.range(0, vm.shapes().size()).boxed().toList(), i -> {
+                    WorkedExamples.ConvShape s = vm.shapes().get(i);
+                    return texts.t("integer.example.layerItem", i, s.outChannels(), s.size());
+                });
         layer.setValue(vm.layer().get());
         layer.valueProperty().addListener((o, a, v) -> vm.layer().set(v));
         Spinner<Integer> oc = spinner("exampleOc", vm.oc(), vm.shape().outChannels() - 1);

@@ -1,16 +1,13 @@
 package dev.quantlab.app.linear;
 
-import dev.quantlab.app.charts.ChartStyle;
+import dev.quantlab.app.charts.BarCharts;
 import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 
 /** The calibrated real range [min, max] of each layer's input and output, as floating bars. */
@@ -24,25 +21,14 @@ final class ActivationRangeChart {
         this.texts = texts;
 
         IntervalBarRenderer bars = new IntervalBarRenderer();
-        CategoryAxis layers = new CategoryAxis();
-        layers.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-        layers.setMaximumCategoryLabelLines(1);
-        plot = new CategoryPlot(null, layers, new NumberAxis(texts.t("linear.ranges.axis")), bars);
-        chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, texts.locale());
-        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
-        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        plot = new CategoryPlot(null, BarCharts.layerAxis(), new NumberAxis(texts.t("linear.ranges.axis")), bars);
+        // the chart style sets the renderer's paints: ours come after it
+        chart = BarCharts.withLegendBelow(plot, texts.locale(), texts.t("linear.ranges.empty"));
         bars.setSeriesPaint(0, QuantHistogramChart.SCALED);
         bars.setSeriesPaint(1, new Color(0x2F6FED));
         bars.setDrawBarOutline(false);
         bars.setShadowVisible(false);
         bars.setMaximumBarWidth(0.05);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM); // the top right holds the Export button
-        chart.getLegend().setFrame(BlockBorder.NONE);
-        if ("zh".equals(texts.locale().getLanguage())) {
-            plot.getRangeAxis().setLabelAngle(Math.PI / 2); // Chinese reads upright: no sideways axis label
-        }
-        ChartStyle.setEmptyMessage(plot, texts.t("linear.ranges.empty"));
     }
 
     JFreeChart chart() {
@@ -51,8 +37,7 @@ final class ActivationRangeChart {
 
     /** Shows the ranges (an empty list clears the chart). */
     void show(List<ActivationParams> params, int images) {
-        chart.setNotify(false);
-        try {
+        BarCharts.redrawOnce(chart, () -> {
             if (params.isEmpty()) {
                 plot.setDataset(null);
                 chart.setTitle("");
@@ -73,8 +58,6 @@ final class ActivationRangeChart {
             String[] series = {texts.t("linear.ranges.input"), texts.t("linear.ranges.output")};
             plot.setDataset(new DefaultIntervalCategoryDataset(series, layers, lo, hi));
             chart.setTitle(texts.t("linear.ranges.title", images));
-        } finally {
-            chart.setNotify(true);
-        }
+        });
     }
 }

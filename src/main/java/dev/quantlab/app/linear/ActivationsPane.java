@@ -1,5 +1,6 @@
 package dev.quantlab.app.linear;
 
+import dev.quantlab.app.common.ChoiceNames;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.export.Figure;
@@ -12,7 +13,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import javafx.util.Subscription;
 
 /** The "Activations" details tab: a point picker and its histogram with every calibration method's range. */
@@ -25,20 +25,7 @@ final class ActivationsPane extends VBox {
         super(6);
         this.vm = vm;
         this.chart = new ActivationHistogramChart(texts);
-        ComboBox<String> point = new ComboBox<>();
-        point.setId("activationPoint");
-        point.getItems().setAll(ActivationPoints.all());
-        point.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String p) {
-                return p == null ? "" : ActivationPoints.name(p);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return null;
-            }
-        });
+        ComboBox<String> point = ChoiceNames.box("activationPoint", ActivationPoints.all(), ActivationPoints::name);
         point.setValue(vm.point().get());
         point.valueProperty().addListener((o, old, p) -> vm.point().set(p));
         ChartPane pane = new ChartPane(this::figure, ctx.export());

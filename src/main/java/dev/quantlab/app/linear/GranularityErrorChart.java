@@ -1,15 +1,13 @@
 package dev.quantlab.app.linear;
 
+import dev.quantlab.app.charts.BarCharts;
 import dev.quantlab.app.charts.ChartStyle;
 import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** Per-channel versus per-tensor quantization error (MSE) of each layer's weights, on a log scale. */
@@ -25,24 +23,13 @@ final class GranularityErrorChart {
         LogAxis mse = new LogAxis(texts.t("linear.error.axis"));
         mse.setSmallestValue(1e-14);
         BarRenderer bars = new BarRenderer();
-        CategoryAxis layers = new CategoryAxis();
-        layers.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-        layers.setMaximumCategoryLabelLines(1);
-        CategoryPlot plot = new CategoryPlot(data, layers, mse, bars);
-        chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartStyle.apply(chart, texts.locale());
-        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
-        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        CategoryPlot plot = new CategoryPlot(data, BarCharts.layerAxis(), mse, bars);
+        // the chart style sets the renderer's paints: ours come after it
+        chart = BarCharts.withLegendBelow(plot, texts.locale(), texts.t("linear.histogram.empty"));
         bars.setSeriesPaint(0, ChartStyle.ACCENT);
         bars.setSeriesPaint(1, new Color(0xF4A261));
         bars.setMaximumBarWidth(0.05);
         bars.setItemMargin(0.05);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM); // the top right holds the Export button
-        chart.getLegend().setFrame(BlockBorder.NONE);
-        if ("zh".equals(texts.locale().getLanguage())) {
-            plot.getRangeAxis().setLabelAngle(Math.PI / 2); // Chinese reads upright: no sideways axis label
-        }
-        ChartStyle.setEmptyMessage(plot, texts.t("linear.histogram.empty"));
     }
 
     JFreeChart chart() {
@@ -50,8 +37,7 @@ final class GranularityErrorChart {
     }
 
     void show(LinearPreviews.Preview p) {
-        chart.setNotify(false);
-        try {
+        BarCharts.redrawOnce(chart, () -> {
             data.clear();
             if (p == null) {
                 chart.setTitle("");
@@ -76,8 +62,6 @@ final class GranularityErrorChart {
                 ((CategoryPlot) chart.getPlot()).getRangeAxis().setRange(lo / 2, hi * 2);
             }
             chart.setTitle(texts.t("linear.error.title", p.bits()));
-        } finally {
-            chart.setNotify(true);
-        }
+        });
     }
 }

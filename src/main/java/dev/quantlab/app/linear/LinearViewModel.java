@@ -4,16 +4,14 @@ import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.jobs.LatestRequestLoader;
-import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.app.services.CalibratedWeights;
 import dev.quantlab.app.services.Calibration;
-import dev.quantlab.app.services.IntegerModels;
 import dev.quantlab.app.services.IntegerRuns;
 import dev.quantlab.app.services.IntegerServices;
+import dev.quantlab.app.services.IntegerTabCore;
 import dev.quantlab.app.services.LinearRun;
 import dev.quantlab.app.services.Numbers;
 import dev.quantlab.app.services.RangeMethod;
-import dev.quantlab.app.services.RunRecorder;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.IntegerVggConfig;
@@ -28,7 +26,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,45 +44,33 @@ public final class LinearViewModel {
     /** Activation bits unless "same as weights" is chosen (the lesson's integer model). */
     public static final int DEFAULT_ACTIVATION_BITS = 8;
 
-    private final IntegerServices services;
+    private final IntegerTabCore core;
     private final Language language;
-    private final Executor fxThread;
-    private final IntegerModels models;
-    private final RunRecorder recorder;
     private final IntegerProperty bits = new SimpleIntegerProperty(4);
     private final BooleanProperty activationsFollowBits = new SimpleBooleanProperty(false);
     private final BooleanProperty showFp32 = new SimpleBooleanProperty(false);
-    private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(100));
     private final ObjectProperty<String> point = new SimpleObjectProperty<>(
             dev.quantlab.linear.ActivationRanges.outputPoint(dev.quantlab.linear.ActivationRanges.convLayer(0)));
     private final ReadOnlyObjectWrapper<LinearPreviews.Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<LinearRun> runs = FXCollections.observableArrayList();
-    private final JobProgress job;
     private final CalibratedWeights calibrated;
     private LatestRequestLoader<LinearPreviews.Key, LinearPreviews.Preview> loader;
-    private java.util.function.Supplier<String> previewText = () -> "";
 
     public LinearViewModel(IntegerServices services) {
         this(services, Platform::runLater);
     }
 
     LinearViewModel(IntegerServices services, Executor fxThread) {
-        this.services = services;
-        this.language = services.language();
-        this.job = new JobProgress(language, () -> language.t("linear.eval.idle"));
-        this.fxThread = fxThread;
-        this.models = services.integerModels();
-        this.recorder = new RunRecorder(services.results());
-        this.calibrated = new CalibratedWeights(services, fxThread, job);
+        this.core = new IntegerTabCore(services, fxThread, "linear.eval.idle");
+        this.language = core.language();
+        this.calibrated = core.calibrated();
         bits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
         activationsFollowBits.addListener((o, a, b) -> calibrated.activationBits().set(activationBits()));
         bits.addListener((o, a, b) -> requestPreview());
         activationsFollowBits.addListener((o, a, b) -> requestPreview());
         calibrated.calibration().addListener((o, a, b) -> requestPreview());
-        services.model().weights().addListener((o, a, w) -> useWeights(w));
-        useWeights(services.model().weights().get());
+        core.followWeights(this::useWeights);
     }
 
     private void useWeights(StateDict w) {
@@ -98,32 +83,18 @@ public final class LinearViewModel {
         if (w == null) {
             loader = null;
             computing.set(false);
-            showPreview(() -> language.t("linear.preview.noModel"));
+            core.showStatus(() -> language.t("linear.preview.noModel"));
             return;
         }
         var previews = new java.util.concurrent.atomic.AtomicReference<LinearPreviews>();
-        loader = new LatestRequestLoader<>(key -> previews.updateAndGet(
-                        p -> p != null ? p : new LinearPreviews(models.folded(w), models)).compute(key),
-                services.previews(), fxThread, new LatestRequestLoader.Listener<>() {
-                    @Override
-                    public void loaded(LinearPreviews.Key key, LinearPreviews.Preview value) {
-                        computing.set(false);
-                        showPreview(() -> language.t("linear.preview.done", value.millis() / 1000));
-                        preview.set(value);
-                    }
-
-                    @Override
-                    public void failed(LinearPreviews.Key key, Throwable error) {
-                        computing.set(false);
-                        showPreview(() -> language.t("linear.preview.failed", Messages.describe(language.texts(), error)));
-                    }
-                });
+        loader = core.loader(key -> previews.updateAndGet(
+                p -> p != null ? p : new LinearPreviews(core.models().folded(w), core.models())).compute(key),
+                (key, value) -> {
+                    computing.set(false);
+                    core.showStatus(() -> language.t("linear.preview.done", value.millis() / 1000));
+                    preview.set(value);
+                }, () -> computing.set(false), "linear.preview.failed");
         requestPreview();
-    }
-
-    private void showPreview(java.util.function.Supplier<String> text) {
-        previewText = text;
-        previewMessage.set(text.get());
     }
 
     private void requestPreview() {
@@ -133,7 +104,7 @@ public final class LinearViewModel {
         LinearPreviews.Key key = new LinearPreviews.Key(bits.get(), activationBits(), calibrated.calibration().get());
         if (loader.cached(key).isEmpty()) {
             computing.set(true);
-            showPreview(() -> language.t("linear.preview.computing", key.bits()));
+            core.showStatus(() -> language.t("linear.preview.computing", key.bits()));
         }
         loader.request(key);
     }
@@ -152,29 +123,29 @@ public final class LinearViewModel {
     public JobStart calibrate() {
         int images = calibrated.calibrationImages().get();
         return calibrated.calibrate(language.t("linear.calibrate.job", images),
-                c -> job.setMessage(() -> language.t("linear.calibrate.done", c.images(), c.seconds())));
+                c -> core.job().setMessage(() -> language.t("linear.calibrate.done", c.images(), c.seconds())));
     }
 
     /** Calibrates if needed, builds the integer model at the chosen bits and evaluates it on the subset. */
     public JobStart evaluate() {
         IntegerVggConfig config = config();
-        String job = language.t("linear.eval.job", LinearRun.modelName(language.texts(), config), subset.get().describe(language.texts()));
-        return calibrated.runIntegerModel(job, config, subset.get(), false, this::finished);
+        String job = language.t("linear.eval.job", LinearRun.modelName(language.texts(), config), core.subset().get().describe(language.texts()));
+        return calibrated.runIntegerModel(job, config, core.subset().get(), false, this::finished);
     }
 
     private void finished(IntegerRuns.Request r, IntegerRuns.Outcome o) {
-        double fp32 = services.evaluation().fp32Result(r.weights(), r.subset()).map(EvalResult::accuracyPercent)
+        double fp32 = core.services().evaluation().fp32Result(r.weights(), r.subset()).map(EvalResult::accuracyPercent)
                 .orElse(Double.NaN);
         LinearRun run = IntegerRuns.toRun("linear", r, o, fp32);
         runs.removeIf(x -> x.config().equals(run.config()) && x.subset().equals(run.subset()));
         runs.add(run);
-        recorder.record(run);
-        job.setMessage(() -> language.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
+        core.recorder().record(run);
+        core.job().setMessage(() -> language.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
                 run.imagesPerSecond()));
     }
 
     public void cancel() {
-        job.cancel();
+        core.job().cancel();
     }
 
     public IntegerProperty bits() {
@@ -204,7 +175,7 @@ public final class LinearViewModel {
     }
 
     public ObjectProperty<TestSubset> subset() {
-        return subset;
+        return core.subset();
     }
 
     public ReadOnlyObjectProperty<LinearPreviews.Preview> preview() {
@@ -220,7 +191,7 @@ public final class LinearViewModel {
     }
 
     public ReadOnlyStringProperty previewMessage() {
-        return previewMessage.getReadOnlyProperty();
+        return core.status();
     }
 
     /** The runs of this session's weights, newest last (read-only). */
@@ -229,12 +200,11 @@ public final class LinearViewModel {
     }
 
     public JobProgress job() {
-        return job;
+        return core.job();
     }
 
     /** After a language switch: the status lines again in the new language. */
     void relocalize() {
-        job.relocalize();
-        previewMessage.set(previewText.get());
+        core.relocalize();
     }
 }

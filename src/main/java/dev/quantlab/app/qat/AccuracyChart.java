@@ -9,31 +9,23 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Test accuracy before QAT (epoch 0) and after each epoch 1..N (numbered as the log), with the fp32 accuracy and the threshold line
  * (fp32 minus the allowed drop) that ends QAT once reached.
  */
-final class AccuracyChart extends LiveChart {
+final class AccuracyChart extends OneLineChart {
     private static final double MARGIN = 3;
     private final Texts texts;
-    private final XYSeries accuracy;
 
     AccuracyChart(Texts texts) {
-        super(texts.locale(), texts.t("qat.chart.accuracy.title"), texts.t("qat.chart.epoch"), texts.t("qat.chart.accuracy.axis"),
-                lines(true, 1.8f), false);
+        super(texts, "qat.chart.accuracy", "qat.chart.epoch", lines(true, 1.8f), ChartStyle.ACCENT_2);
         this.texts = texts;
-        this.accuracy = new XYSeries(texts.t("qat.chart.accuracy.series"), true, true);
-        plot.setDataset(new XYSeriesCollection(accuracy));
-        plot.getRenderer().setSeriesPaint(0, ChartStyle.ACCENT_2);
-        ChartStyle.setEmptyMessage(plot, texts.t("qat.chart.accuracy.empty"));
     }
 
     @Override
     protected void update(QatLiveData data) {
-        sync(accuracy, data.accuracy());
+        sync(line, data.accuracy());
         plot.clearRangeMarkers();
         double fp32 = data.fp32();
         double lo = Double.POSITIVE_INFINITY;

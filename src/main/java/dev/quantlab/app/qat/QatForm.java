@@ -1,5 +1,6 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.common.ChoiceNames;
 import dev.quantlab.app.common.Prompts;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.Ui;
@@ -7,7 +8,6 @@ import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.kmeans.qat.UpdateRule;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The run's settings (spinners take typed values), Start / Stop, the job's progress, the time estimate and, while a
@@ -63,11 +62,11 @@ final class QatForm extends VBox {
         thresholdSpinner.getValueFactory().valueProperty().bindBidirectional(choices.threshold());
         rule.setId("qatRule");
         rule.getItems().setAll(UpdateRule.MEAN, UpdateRule.GRADIENT);
-        rule.setConverter(converter(r -> QatTexts.ruleName(r, texts)));
+        rule.setConverter(ChoiceNames.of(r -> QatTexts.ruleName(r, texts)));
         rule.valueProperty().bindBidirectional(choices.rule());
         fraction.setId("qatFraction");
         fraction.getItems().setAll(QatSettings.FRACTIONS);
-        fraction.setConverter(converter(QatTexts::percent));
+        fraction.setConverter(ChoiceNames.of(QatTexts::percent));
         fraction.valueProperty().bindBidirectional(choices.fraction());
         batch.setId("qatBatch");
         batch.getItems().setAll(QatSettings.BATCH_SIZES);
@@ -196,19 +195,5 @@ final class QatForm extends VBox {
         fraction.valueProperty().unbindBidirectional(choices.fraction());
         batch.valueProperty().unbindBidirectional(choices.batchSize());
         subset.valueProperty().unbindBidirectional(choices.subset());
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T v) {
-                return v == null ? "" : text.apply(v);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choice only");
-            }
-        };
     }
 }

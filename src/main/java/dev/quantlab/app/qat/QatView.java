@@ -1,5 +1,6 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.common.ChoiceNames;
 import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
@@ -23,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The QAT tab's layout, scrolling as a whole where the window is short: settings and Start/Stop on top, three live
@@ -97,20 +97,7 @@ final class QatView extends ScrollPane {
     }
 
     private Card centroidCard(Texts texts, TabContext ctx) {
-        ComboBox<String> layer = new ComboBox<>();
-        layer.setId("qatLayer");
-        layer.getItems().setAll(vm.choices().layers());
-        layer.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String l) {
-                return l == null ? "" : CentroidChart.shortName(l);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
+        ComboBox<String> layer = ChoiceNames.box("qatLayer", vm.choices().layers(), CentroidChart::shortName);
         layer.valueProperty().bindBidirectional(vm.choices().layer());
         layer.getStyleClass().add("small");
         layer.setTooltip(new Tooltip(texts.t("qat.form.layer.tip")));

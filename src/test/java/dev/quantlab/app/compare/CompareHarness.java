@@ -1,29 +1,13 @@
 package dev.quantlab.app.compare;
 
-import dev.quantlab.app.common.Prompts;
-import dev.quantlab.app.common.TabContext;
-import dev.quantlab.app.common.Theme;
+import dev.quantlab.app.TabAlone;
+import dev.quantlab.app.TestWeights;
 import dev.quantlab.app.export.ExportActions;
-import dev.quantlab.app.i18n.Language;
-import dev.quantlab.app.export.OverwritePolicy;
-import dev.quantlab.app.services.AppConfig;
 import dev.quantlab.app.services.AppServices;
-import dev.quantlab.core.UserFacingException;
-import dev.quantlab.model.SafetensorsFile;
-import dev.quantlab.model.TensorData;
-import dev.quantlab.model.VggNet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
 /**
@@ -38,49 +22,22 @@ final class CompareHarness implements AutoCloseable {
     final AppServices services;
     final ExportActions export;
     final CompareTab tab;
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    final List<Throwable> errors;
+    private final TabAlone alone;
 
     CompareHarness(Stage stage, Path model, Path home, Locale language, CompareDialogs dialogs, double width,
                    double height) {
-        services = new AppServices(new AppConfig(model, home.resolve("no-data"), home.resolve("gui-settings.json"),
-                language), new Language(language), (what, error) -> errors.add(error), (root, progress, cancel) -> {
-                    throw new UserFacingException("downloads are disabled in tests");
-                });
-        export = new ExportActions(() -> stage, services.jobs(), (what, error) -> errors.add(error),
-                services.notice()::set, services.language());
-        export.setOverwritePolicy(OverwritePolicy.NEVER);
-        tab = new CompareTab(new TabContext(services, export, NO_PROMPTS), dialogs);
-        StackPane root = new StackPane(tab.content());
-        if ("zh".equals(language.getLanguage())) {
-            Theme.CJK_FAMILIES.stream().filter(Font.getFamilies()::contains).findFirst()
-                    .ifPresent(f -> root.setStyle("-fx-font-family: \"" + f + "\";"));
-        }
-        Scene scene = new Scene(root, width, height);
-        Theme.apply(scene, language);
-        stage.setScene(scene);
-        stage.sizeToScene(); // TestFX reuses one stage across test classes
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        services.start();
+        alone = new TabAlone(stage, model, home.resolve("no-data"), home, language);
+        services = alone.services;
+        export = alone.export;
+        errors = alone.errors;
+        tab = new CompareTab(alone.context(), dialogs);
+        alone.show(tab.content(), width, height);
     }
 
-    private static Path weights;
-
     /** A freshly initialised VGG, written once per test run (no trained model needed here). */
-    static synchronized Path weights() {
-        if (weights == null) {
-            try {
-                Path dir = Files.createTempDirectory("quantlab-compare-test");
-                dir.toFile().deleteOnExit();
-                weights = dir.resolve("vgg-init.safetensors");
-                SafetensorsFile.write(weights, VggNet.initialWeights(7), Map.of(), TensorData.DType.F32);
-                weights.toFile().deleteOnExit();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return weights;
+    static Path weights() {
+        return TestWeights.file();
     }
 
     /** The content now shown (the view is rebuilt after a language switch). */
@@ -92,20 +49,8 @@ final class CompareHarness implements AutoCloseable {
         return (CompareView) tab.content();
     }
 
-    private static final Prompts NO_PROMPTS = new Prompts() {
-        @Override
-        public void needData() { }
-
-        @Override
-        public void needModel() { }
-
-        @Override
-        public void openModelFile() { }
-    };
-
     @Override
     public void close() {
-        services.results().clear();
-        services.close();
+        alone.close();
     }
 }

@@ -61,8 +61,8 @@ class KMeansLayoutTest {
 
     private void check(FxRobot robot, Locale language) throws Exception {
         robot.interact(() -> app = new KMeansWindow(stage, home, home.resolve("no-data"), language, 1280, 720));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wiring.services().model().isLoaded());
-        StateDict weights = app.wiring.services().model().weights().get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services().model().isLoaded());
+        StateDict weights = app.services().model().weights().get();
         // twelve rows: fp32 and 8..4 bits on two subsets
         robot.interact(() -> {
             for (TestSubset subset : List.of(new TestSubset(500), TestSubset.ALL)) {

@@ -79,7 +79,7 @@ class KMeansSensitivityAndSaveTest {
         assertEquals("0.5", robot.lookup("#sens-classifier-1").queryAs(Label.class).getText());
         assertEquals("–", robot.lookup("#sens-conv1-3").queryAs(Label.class).getText());
         // nothing was measured: no job ran (CIFAR-10 is not even there) and the cache file is untouched
-        assertTrue(app.wiring.services().jobs().running().isEmpty());
+        assertTrue(app.services().jobs().running().isEmpty());
         assertArrayEquals(before, Files.readAllBytes(cacheFile));
         JobStart[] start = new JobStart[1];
         robot.interact(() -> start[0] = vm.measureMissing());
@@ -89,8 +89,8 @@ class KMeansSensitivityAndSaveTest {
     @Test
     void theSavedPackedModelLoadsBackBitIdenticalThroughTheModelService(FxRobot robot) throws Exception {
         robot.interact(() -> app = new KMeansWindow(stage, home, home.resolve("no-data"), Locale.ENGLISH, 1280, 720));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wiring.services().model().isLoaded());
-        StateDict fp32 = app.wiring.services().model().weights().get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services().model().isLoaded());
+        StateDict fp32 = app.services().model().weights().get();
         Path file = home.resolve("kmeans-3bit.safetensors");
         JobStart[] start = new JobStart[1];
         robot.interact(() -> {
@@ -109,12 +109,12 @@ class KMeansSensitivityAndSaveTest {
                 KMeansSettings.DEFAULT.seed(), ProgressListener.NONE, CancellationToken.none()).sizeReport().honestMib();
         assertEquals(honest, Files.size(file) / (1024.0 * 1024.0), 0.02 * honest, "on disk: about the honest size");
 
-        robot.interact(() -> app.wiring.services().model().load(file)); // what the model chooser and --model do
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wiring.services().model().weights().get() != fp32
-                && app.wiring.services().model().isLoaded());
-        StateDict loaded = app.wiring.services().model().weights().get();
+        robot.interact(() -> app.services().model().load(file)); // what the model chooser and --model do
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services().model().weights().get() != fp32
+                && app.services().model().isLoaded());
+        StateDict loaded = app.services().model().weights().get();
         assertNotSame(fp32, loaded);
-        assertEquals(file, app.wiring.services().model().path().get());
+        assertEquals(file, app.services().model().path().get());
         for (VggArchitecture.TensorSpec spec : VggArchitecture.cifarVgg().tensors()) {
             assertArrayEquals(bits(expected.get(spec.name()).values()), bits(loaded.get(spec.name()).values()),
                     spec.name());
