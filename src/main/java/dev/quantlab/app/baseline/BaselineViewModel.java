@@ -56,7 +56,7 @@ public final class BaselineViewModel {
         StateDict weights = model.weights().get();
         Path file = model.path().get();
         TestSubset sub = subset.get();
-        Job<EvalResult> j = services.jobs().submit(language.t("baseline.job.evaluate", sub.toString()),
+        Job<EvalResult> j = services.jobs().submit(language.t("baseline.job.evaluate", sub),
                 (p, c) -> services.evaluation().evaluateFp32(weights, sub, EvaluationSteps.of(p, language), c), r -> {
                     if (weights == model.weights().get()) {
                         result.set(r);

@@ -65,7 +65,7 @@ public final class RunsViewModel {
                 ? services.language().t("kmeans.run.single", Integer.toString(bitWidths.get(0)))
                 : services.language().t("kmeans.run.sweep", bitWidths.stream().map(String::valueOf)
                         .collect(Collectors.joining(" / ")));
-        Job<Void> j = services.jobs().submit(services.language().t("kmeans.job", what.get(), sub.toString()),
+        Job<Void> j = services.jobs().submit(services.language().t("kmeans.job", what.get(), sub),
                 KMeansRuns.work(services.evaluation(), services.language().texts(), weights, bitWidths, sub, settings,
                         r -> services.fxThread().execute(() -> addResult(weights, r))),
                 v -> job.setMessage(() -> services.language().t("kmeans.status.finished", what.get(),
