@@ -23,7 +23,7 @@ import javafx.scene.text.Text;
  */
 final class FittedColumns<R> {
     /** Room beside the text and its padding, for rounding (px). */
-    private static final double SLACK = 3;
+    private static final double SLACK = 12; // the header label also keeps room for a sort arrow
     /** Padding assumed before the cells and headers are styled (px, each side). */
     private static final double DEFAULT_PADDING = 10;
     private final TableView<R> table;
