@@ -23,7 +23,9 @@ import javafx.scene.text.Text;
  */
 final class FittedColumns<R> {
     /** Room beside the text and its padding, for rounding (px). */
-    private static final double SLACK = 12; // the header label also keeps room for a sort arrow
+    private static final double SLACK = 3;
+    /** Room the column-menu button ("+") takes over the last header (px). */
+    private static final double MENU_BUTTON = 24;
     /** Padding assumed before the cells and headers are styled (px, each side). */
     private static final double DEFAULT_PADDING = 10;
     private final TableView<R> table;
@@ -59,8 +61,17 @@ final class FittedColumns<R> {
         Font headerFont = font(headerLabel);
         double cellPadding = padding(cell);
         double headerPadding = padding(headerLabel) + padding(table.lookup(".column-header"));
+        TableColumn<R, String> lastVisible = null;
+        for (TableColumn<R, String> c : columns) {
+            if (c.isVisible()) {
+                lastVisible = c;
+            }
+        }
         for (TableColumn<R, String> c : columns) {
             double need = width(c.getText(), headerFont) + headerPadding;
+            if (c == lastVisible && table.isTableMenuButtonVisible()) {
+                need += MENU_BUTTON; // the table's column-menu button lies over the end of the last header
+            }
             for (R row : table.getItems()) {
                 need = Math.max(need, width(values.get(c).apply(row), cellFont) + cellPadding);
             }
