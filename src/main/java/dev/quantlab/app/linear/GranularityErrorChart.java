@@ -6,6 +6,7 @@ import dev.quantlab.app.i18n.Texts;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -22,6 +23,7 @@ final class GranularityErrorChart {
 
         LogAxis mse = new LogAxis(texts.t("linear.error.axis"));
         mse.setSmallestValue(1e-14);
+        mse.setTickUnit(new NumberTickUnit(1), false, false); // whole decades: 10^-6, 10^-5…
         BarRenderer bars = new BarRenderer();
         CategoryPlot plot = new CategoryPlot(data, BarCharts.layerAxis(), mse, bars);
         // the chart style sets the renderer's paints: ours come after it
