@@ -23,7 +23,7 @@ final class GranularityErrorChart {
 
         LogAxis mse = new LogAxis(texts.t("linear.error.axis"));
         mse.setSmallestValue(1e-14);
-        mse.setTickUnit(new NumberTickUnit(1), false, false); // whole decades: 10^-6, 10^-5…
+        mse.setTickUnit(new NumberTickUnit(1), false, true); // whole decades: 10^-6, 10^-5…
         BarRenderer bars = new BarRenderer();
         CategoryPlot plot = new CategoryPlot(data, BarCharts.layerAxis(), mse, bars);
         // the chart style sets the renderer's paints: ours come after it
