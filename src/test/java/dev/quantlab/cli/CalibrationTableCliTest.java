@@ -3,14 +3,12 @@ package dev.quantlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quantlab.CliRun;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
 import dev.quantlab.testing.Cifar10;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,23 +22,7 @@ class CalibrationTableCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) { }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = QuantLabCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static String accuracy(String out, String regex) {
         Matcher m = Pattern.compile(regex + "(\\d+\\.\\d\\d)%").matcher(out);
@@ -54,10 +36,10 @@ class CalibrationTableCliTest {
         Path model = dir.resolve("vgg.safetensors");
         SafetensorsFile.write(model, VggNet.initialWeights(5), Map.of(), TensorData.DType.F32);
         String data = Cifar10.root().toString();
-        Run table = run("linear", "--model", model.toString(), "--data", data, "--calibration-table", "--widths", "W8A8",
+        CliRun.Result table = CliRun.inProcess("linear", "--model", model.toString(), "--data", data, "--calibration-table", "--widths", "W8A8",
                 "--calibration-batch-size", "16", "--limit", "10");
         assertEquals(0, table.code(), table.err());
-        Run plain = run("linear", "--model", model.toString(), "--data", data, "--bits", "8",
+        CliRun.Result plain = CliRun.inProcess("linear", "--model", model.toString(), "--data", data, "--bits", "8",
                 "--calibration-batch-size", "16", "--limit", "10", "--skip-fp32");
         assertEquals(0, plain.code(), plain.err());
         assertEquals(accuracy(plain.out(), "int8 model has accuracy="),
@@ -72,7 +54,7 @@ class CalibrationTableCliTest {
 
     @Test
     void badWidthsGetOneErrorLine() {
-        Run r = run("linear", "--calibration-table", "--widths", "8/8", "--model", "nope.safetensors");
+        CliRun.Result r = CliRun.inProcess("linear", "--calibration-table", "--widths", "8/8", "--model", "nope.safetensors");
         assertEquals(1, r.code(), r.out() + r.err());
         String[] lines = r.err().strip().split("\n");
         assertTrue(lines[lines.length - 1].startsWith("error: ") && lines[lines.length - 1].contains("W8A8"), r.err());
