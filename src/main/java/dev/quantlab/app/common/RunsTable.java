@@ -9,28 +9,31 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /** Finished integer-model runs: bit widths, sizes, accuracy, drop versus fp32 and test images. */
 public final class RunsTable extends TableView<LinearRun> {
+    private final FittedColumns<LinearRun> columns = new FittedColumns<>(this);
+
     public RunsTable(ObservableList<LinearRun> rows, Texts texts, String placeholderKey) {
         super(rows);
         setPlaceholder(new Label(texts.t(placeholderKey)));
-        getColumns().add(FittedColumns.text(texts.t("linear.runs.model"), texts.t("linear.runs.model.tip"),
-                r -> r.modelName(texts)));
-        getColumns().add(numeric(texts, "linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2)));
-        getColumns().add(numeric(texts, "linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2)));
-        getColumns().add(numeric(texts, "linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2)));
-        getColumns().add(numeric(texts, "linear.runs.drop", r -> Numbers.fixed(r.drop(), 2)));
-        getColumns().add(numeric(texts, "linear.runs.images", r -> Numbers.count(r.images())));
-        FittedColumns.install(this);
+        columns.add(texts.t("linear.runs.model"), texts.t("linear.runs.model.tip"), r -> r.modelName(texts));
+        numeric(texts, "linear.runs.lessonMib", r -> Numbers.fixed(r.lessonMib(), 2));
+        numeric(texts, "linear.runs.storedMib", r -> Numbers.fixed(r.storedMib(), 2));
+        numeric(texts, "linear.runs.accuracy", r -> Numbers.fixed(r.accuracy(), 2));
+        numeric(texts, "linear.runs.drop", r -> Numbers.fixed(r.drop(), 2));
+        numeric(texts, "linear.runs.images", r -> Numbers.count(r.images()));
     }
 
-    private static TableColumn<LinearRun, String> numeric(Texts texts, String key, Function<LinearRun, String> f) {
-        TableColumn<LinearRun, String> c = FittedColumns.text(texts.t(key), texts.t(key + ".tip"), f);
-        c.getStyleClass().add("numeric");
-        return c;
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        columns.fit();
+    }
+
+    private void numeric(Texts texts, String key, Function<LinearRun, String> f) {
+        columns.addNumeric(texts.t(key), texts.t(key + ".tip"), f);
     }
 
     /** The runs as CSV. */

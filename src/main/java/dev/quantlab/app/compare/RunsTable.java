@@ -1,5 +1,6 @@
 package dev.quantlab.app.compare;
 
+import dev.quantlab.app.common.FittedColumns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.Texts;
 import dev.quantlab.results.RunRecord;
@@ -32,19 +33,20 @@ final class RunsTable extends TableView<RunRecord> {
         empty.setWrapText(true);
         empty.setStyle("-fx-padding: 12;");
         setPlaceholder(empty);
-        columns.add("runMethod", t.t("compare.runs.method"), null, r -> methodText(r, t));
-        columns.add("runBits", t.t("compare.runs.bits"), t.t("compare.runs.bits.tip"), RunRecord::bitsLabel);
-        numeric(columns.add("runLessonMib", t.t("compare.runs.lessonMib"), t.t("compare.runs.lessonMib.tip"),
+        id("runMethod", columns.add(t.t("compare.runs.method"), null, r -> methodText(r, t)));
+        id("runBits", columns.add(t.t("compare.runs.bits"), t.t("compare.runs.bits.tip"), RunRecord::bitsLabel));
+        id("runLessonMib", columns.addNumeric(t.t("compare.runs.lessonMib"), t.t("compare.runs.lessonMib.tip"),
                 r -> num(r.lessonMib())));
-        numeric(columns.add("runStoredMib", t.t("compare.runs.storedMib"), t.t("compare.runs.storedMib.tip"),
+        id("runStoredMib", columns.addNumeric(t.t("compare.runs.storedMib"), t.t("compare.runs.storedMib.tip"),
                 r -> num(r.storedMib())));
-        numeric(columns.add("runAccuracy", t.t("compare.runs.accuracy"), t.t("compare.runs.accuracy.tip"),
+        id("runAccuracy", columns.addNumeric(t.t("compare.runs.accuracy"), t.t("compare.runs.accuracy.tip"),
                 r -> num(r.accuracy())));
-        numeric(columns.add("runImages", t.t("compare.runs.images"), t.t("compare.runs.images.tip"),
+        id("runImages", columns.addNumeric(t.t("compare.runs.images"), t.t("compare.runs.images.tip"),
                 r -> String.format(Locale.ROOT, "%,d", r.testImages())));
-        TableColumn<RunRecord, String> when = columns.add("runWhen", t.t("compare.runs.when"), null,
-                r -> WHEN.format(r.timestamp()));
-        TableColumn<RunRecord, String> note = columns.add("runNote", t.t("compare.runs.note"), null, RunRecord::note);
+        TableColumn<RunRecord, String> when = id("runWhen", columns.add(t.t("compare.runs.when"), null,
+                r -> WHEN.format(r.timestamp())));
+        TableColumn<RunRecord, String> note = id("runNote", columns.add(t.t("compare.runs.note"), null,
+                RunRecord::note));
         when.setVisible(false); // shown from the table's column menu; always in the CSV
         note.setVisible(false);
         setTableMenuButtonVisible(true);
@@ -75,8 +77,9 @@ final class RunsTable extends TableView<RunRecord> {
                 .orElse(tip);
     }
 
-    private static void numeric(TableColumn<RunRecord, String> c) {
-        c.getStyleClass().add("numeric");
+    private static TableColumn<RunRecord, String> id(String id, TableColumn<RunRecord, String> c) {
+        c.setId(id);
+        return c;
     }
 
     private static String num(double v) {

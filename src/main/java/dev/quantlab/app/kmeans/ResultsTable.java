@@ -1,18 +1,16 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.common.FittedColumns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 
 /**
  * The k-means results: bits, size by the lesson's rule, honest size, accuracy and drop versus fp32. Short headers
@@ -22,9 +20,9 @@ import javafx.scene.text.Text;
 final class ResultsTable extends TableView<RunResult> {
     static final double ROW_HEIGHT = 28;
     private static final double HEADER_HEIGHT = 32;
-    private static final double PADDING = 28;
 
     private final Texts texts;
+    private final FittedColumns<RunResult> columns = new FittedColumns<>(this);
 
     ResultsTable(ObservableList<RunResult> rows, Texts texts) {
         super(rows);
@@ -40,49 +38,34 @@ final class ResultsTable extends TableView<RunResult> {
         column("kmeans.results.drop", r -> r.isFp32() ? "–" : number(r.drop()), true);
         column("kmeans.results.images", r -> r.subset().isAll() ? "10,000"
                 : String.format(Locale.ROOT, "%,d", r.subset().limit()), true);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        rows.addListener((ListChangeListener<RunResult>) c -> fit());
-        fit();
+        for (TableColumn<RunResult, ?> c : getColumns()) {
+            c.setReorderable(false);
+        }
+        rows.addListener((ListChangeListener<RunResult>) c -> fitHeight());
+        fitHeight();
     }
 
     /** A column titled by {@code key}'s short text, its full name in the header's tooltip. */
     private void column(String key, Function<RunResult, String> value, boolean numeric) {
-        TableColumn<RunResult, String> c = new TableColumn<>();
-        Label header = new Label(texts.t(key + ".short"));
-        header.setTooltip(new Tooltip(texts.t(key)));
-        c.setGraphic(header);
-        c.setUserData(value);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        c.setReorderable(false);
         if (numeric) {
-            c.getStyleClass().add("numeric");
+            columns.addNumeric(texts.t(key + ".short"), texts.t(key), value);
+        } else {
+            columns.add(texts.t(key + ".short"), texts.t(key), value);
         }
-        getColumns().add(c);
     }
 
-    /** Each column as wide as its header or its widest cell; the table as tall as its rows. */
-    @SuppressWarnings("unchecked")
-    private void fit() {
-        for (TableColumn<RunResult, ?> c : getColumns()) {
-            Function<RunResult, String> value = (Function<RunResult, String>) c.getUserData();
-            double w = textWidth(((Label) c.getGraphic()).getText());
-            for (RunResult r : getItems()) {
-                w = Math.max(w, textWidth(value.apply(r)));
-            }
-            c.setPrefWidth(Math.ceil(w + PADDING));
-            c.setMinWidth(Math.ceil(w + PADDING));
-        }
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        columns.fit();
+    }
+
+    /** The table as tall as its rows. */
+    private void fitHeight() {
         double h = HEADER_HEIGHT + ROW_HEIGHT * Math.max(getItems().size(), 2) + 4;
         setMinHeight(h);
         setPrefHeight(h);
         setMaxHeight(h);
-    }
-
-    private static double textWidth(String s) {
-        Text t = new Text(s);
-        t.setFont(javafx.scene.text.Font.font(13));
-        return t.getLayoutBounds().getWidth();
     }
 
     private static String number(double v) {

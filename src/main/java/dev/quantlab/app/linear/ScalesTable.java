@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
@@ -22,26 +21,31 @@ final class ScalesTable extends TableView<ScalesTable.Row> {
     record Row(LayerQuantization weights, ActivationParams activations) { }
 
     private final Texts texts;
+    private final FittedColumns<Row> columns = new FittedColumns<>(this);
 
     ScalesTable(Texts texts) {
         this.texts = texts;
 
         setId("scalesTable");
         setPlaceholder(new Label(texts.t("linear.histogram.empty")));
-        getColumns().add(FittedColumns.text(texts.t("linear.scales.layer"), texts.t("linear.scales.layer.tip"),
-                r -> r.weights().layer()));
-        getColumns().add(numeric("linear.scales.wMin", r -> Numbers.real(r.weights().scaleMin())));
-        getColumns().add(numeric("linear.scales.wMax", r -> Numbers.real(r.weights().scaleMax())));
-        getColumns().add(numeric("linear.scales.wMean", r -> Numbers.real(r.weights().scaleMean())));
-        getColumns().add(numeric("linear.scales.inRange", r -> r.activations() == null ? Numbers.NONE
-                : range(r.activations().inputRange())));
-        getColumns().add(numeric("linear.scales.sIn", r -> scale(r.activations() == null ? null : r.activations().input())));
-        getColumns().add(numeric("linear.scales.zIn", r -> zero(r.activations() == null ? null : r.activations().input())));
-        getColumns().add(numeric("linear.scales.outRange", r -> r.activations() == null ? Numbers.NONE
-                : range(r.activations().outputRange())));
-        getColumns().add(numeric("linear.scales.sOut", r -> scale(r.activations() == null ? null : r.activations().output())));
-        getColumns().add(numeric("linear.scales.zOut", r -> zero(r.activations() == null ? null : r.activations().output())));
-        FittedColumns.install(this); // ten columns: scroll sideways rather than squeeze
+        columns.add(texts.t("linear.scales.layer"), texts.t("linear.scales.layer.tip"), r -> r.weights().layer());
+        numeric("linear.scales.wMin", r -> Numbers.real(r.weights().scaleMin()));
+        numeric("linear.scales.wMax", r -> Numbers.real(r.weights().scaleMax()));
+        numeric("linear.scales.wMean", r -> Numbers.real(r.weights().scaleMean()));
+        numeric("linear.scales.inRange", r -> r.activations() == null ? Numbers.NONE
+                : range(r.activations().inputRange()));
+        numeric("linear.scales.sIn", r -> scale(r.activations() == null ? null : r.activations().input()));
+        numeric("linear.scales.zIn", r -> zero(r.activations() == null ? null : r.activations().input()));
+        numeric("linear.scales.outRange", r -> r.activations() == null ? Numbers.NONE
+                : range(r.activations().outputRange()));
+        numeric("linear.scales.sOut", r -> scale(r.activations() == null ? null : r.activations().output()));
+        numeric("linear.scales.zOut", r -> zero(r.activations() == null ? null : r.activations().output()));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        columns.fit(); // ten columns: scroll sideways rather than squeeze
     }
 
     void show(LinearPreviews.Preview p) {
@@ -58,10 +62,8 @@ final class ScalesTable extends TableView<ScalesTable.Row> {
         return rows;
     }
 
-    private TableColumn<Row, String> numeric(String key, Function<Row, String> f) {
-        TableColumn<Row, String> c = FittedColumns.text(texts.t(key), texts.t(key + ".tip"), f);
-        c.getStyleClass().add("numeric");
-        return c;
+    private void numeric(String key, Function<Row, String> f) {
+        columns.addNumeric(texts.t(key), texts.t(key + ".tip"), f);
     }
 
     private static String range(MinMax m) {

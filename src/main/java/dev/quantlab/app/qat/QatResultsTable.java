@@ -1,23 +1,14 @@
 package dev.quantlab.app.qat;
 
+import dev.quantlab.app.common.FittedColumns;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.Texts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
  * Finished QAT runs: bits, rule, accuracy before and after, epochs (a stopped run marked so), test images, time.
@@ -25,10 +16,7 @@ import javafx.scene.text.Text;
  * number is cut off (the table scrolls sideways where the tab is narrower).
  */
 final class QatResultsTable extends TableView<QatRow> {
-    /** Cell padding and a margin for the header's sort arrow space. */
-    private static final double PAD = 26;
-    private final List<Function<QatRow, String>> texts = new ArrayList<>();
-    private final ListChangeListener<QatRow> onRows = c -> fitLater();
+    private final FittedColumns<QatRow> columns = new FittedColumns<>(this);
 
     QatResultsTable(ObservableList<QatRow> rows, Texts t) {
         super(rows);
@@ -42,9 +30,6 @@ final class QatResultsTable extends TableView<QatRow> {
         column(t, "epochs", r -> epochs(r, t), true);
         column(t, "images", r -> String.format(Locale.ROOT, "%,d", r.testImages()), true);
         column(t, "time", r -> QatTexts.duration(r.seconds(), t), true);
-        rows.addListener(onRows);
-        skinProperty().addListener((o, a, s) -> fitLater());
-        fitLater();
     }
 
     /** "2 × 5%", or for a stopped run "1 of 5 × 5%, stopped". */
@@ -55,51 +40,19 @@ final class QatResultsTable extends TableView<QatRow> {
     }
 
     private void column(Texts t, String key, Function<QatRow, String> text, boolean numeric) {
-        TableColumn<QatRow, String> c = new TableColumn<>();
-        Label header = new Label(t.t("qat.table." + key));
-        header.setTooltip(new Tooltip(t.t("qat.table." + key + ".tip")));
-        c.setGraphic(header);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
-        c.setSortable(false);
+        String header = t.t("qat.table." + key);
+        String tip = t.t("qat.table." + key + ".tip");
         if (numeric) {
-            c.getStyleClass().add("numeric");
-        }
-        getColumns().add(c);
-        texts.add(text);
-    }
-
-    private void fitLater() {
-        Platform.runLater(this::fit);
-    }
-
-    /** Sets every column to the width of its widest text (header or cell) in the font the cells use. */
-    void fit() {
-        Font font = cellFont();
-        for (int i = 0; i < getColumns().size(); i++) {
-            TableColumn<QatRow, ?> c = getColumns().get(i);
-            double w = width(((Label) c.getGraphic()).getText(), font);
-            for (QatRow r : getItems()) {
-                w = Math.max(w, width(texts.get(i).apply(r), font));
-            }
-            c.setPrefWidth(Math.ceil(w + PAD));
-            c.setMinWidth(Math.ceil(w + PAD));
+            columns.addNumeric(header, tip, text);
+        } else {
+            columns.add(header, tip, text);
         }
     }
 
-    private Font cellFont() {
-        Node cell = lookup(".table-cell");
-        Font f = cell instanceof Labeled l ? l.getFont() : ((Label) getColumns().get(0).getGraphic()).getFont();
-        return Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize()); // bold: the widest case
-    }
-
-    private static double width(String s, Font font) {
-        Text text = new Text(s);
-        text.setFont(font);
-        return text.getLayoutBounds().getWidth();
-    }
-
-    void dispose() {
-        getItems().removeListener(onRows);
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        columns.fit();
     }
 
     /** The rows as CSV (numbers unformatted). */

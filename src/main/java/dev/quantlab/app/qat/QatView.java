@@ -140,7 +140,6 @@ final class QatView extends ScrollPane {
         vm.choices().layer().removeListener(onLayer);
         form.dispose();
         console.dispose();
-        table.dispose();
         loss.dispose();
         accuracy.dispose();
         centroids.dispose();

@@ -18,6 +18,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -104,8 +105,9 @@ class KMeansLayoutTest {
             assertWhole((Labeled) n);
         }
         Texts texts = Texts.of(language);
-        assertTrue(robot.lookup(".column-header .label").queryAllAs(Labeled.class).stream()
-                .anyMatch(l -> l.getTooltip() != null && l.getTooltip().getText()
+        assertTrue(table.lookupAll(".column-header").stream()
+                .map(h -> h.getProperties().get("javafx.scene.control.Tooltip"))
+                .anyMatch(tip -> tip instanceof Tooltip t && t.getText()
                         .equals(texts.t("kmeans.results.honestSize"))), "full header names in tooltips");
         @SuppressWarnings("unchecked")
         ComboBox<String> layer = robot.lookup("#layerChoice").queryAs(ComboBox.class);

@@ -135,7 +135,7 @@ class LinearLanguageTest {
             });
         }
         if (node instanceof TableView<?> table) {
-            table.getColumns().forEach(c -> walk(c.getGraphic(), out));
+            table.getColumns().forEach(c -> out.add(c.getText()));
             walk(table.getPlaceholder(), out);
         }
         if (node instanceof Parent p) {

@@ -11,7 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TableRow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -80,11 +81,14 @@ class LinearLayoutTest {
             Bounds row = last.localToScene(last.getBoundsInLocal());
             assertTrue(row.getMaxY() <= t.getMaxY() + 1, "the ninth row " + row + " is whole inside " + t);
             assertEquals("classifier", ((ScalesTable.Row) last.getItem()).weights().layer());
-            for (TableColumn<?, ?> c : table.getColumns()) {
-                Label header = (Label) c.getGraphic();
-                Text shownText = (Text) header.lookup(".text");
-                assertEquals(header.getText(), shownText.getText(), "header not truncated");
-                assertTrue(header.getTooltip() != null && !header.getTooltip().getText().isBlank());
+            for (Node n : table.lookupAll(".column-header")) {
+                if (n instanceof TableColumnHeader header && header.getTableColumn() != null) {
+                    Label label = (Label) header.lookup(".label");
+                    Text shownText = (Text) label.lookup(".text");
+                    assertEquals(header.getTableColumn().getText(), shownText.getText(), "header not truncated");
+                    Object tip = header.getProperties().get("javafx.scene.control.Tooltip");
+                    assertTrue(tip instanceof Tooltip tt && !tt.getText().isBlank(), "header has a tooltip");
+                }
             }
         });
     }
