@@ -87,9 +87,20 @@ public record BitWidthPlan(int convBits, int fcBits, Map<String, Integer> overri
         }
     }
 
-    /** A short label: "8-bit", "conv 8-bit / FC 5-bit", plus overrides if any. */
+    /**
+     * A short label: "8-bit", "conv 8-bit / FC 5-bit"; with overrides "mixed conv0=5 conv1=2 ... fc=5", followed by
+     * ", others 4-bit" when some layer of the CIFAR VGG takes the base width.
+     */
     public String describe() {
         String base = convBits == fcBits ? convBits + "-bit" : "conv " + convBits + "-bit / FC " + fcBits + "-bit";
-        return overrides.isEmpty() ? base : base + " " + new TreeMap<>(overrides);
+        if (overrides.isEmpty()) {
+            return base;
+        }
+        StringBuilder sb = new StringBuilder("mixed");
+        new TreeMap<>(overrides).forEach((layer, b) -> sb.append(' ').append(layer.replace("backbone.", "")
+                .replace(".weight", "").replace("classifier", "fc")).append('=').append(b));
+        boolean all = VggArchitecture.cifarVgg().weightMatrices().stream()
+                .allMatch(spec -> overrides.containsKey(spec.name()));
+        return all ? sb.toString() : sb.append(", others ").append(base).toString();
     }
 }

@@ -25,6 +25,18 @@ class BitWidthPlanTest {
         assertEquals(8, u.maxBits(ARCH));
         assertTrue(BitWidthPlan.uniform(2).isUniform(ARCH));
         assertThrows(IllegalArgumentException.class, () -> u.bitsFor(ARCH.spec("classifier.bias")));
+        assertEquals("mixed conv0=8, others 4-bit", u.describe());
+    }
+
+    @Test
+    void aPlanThatSetsEveryLayerIsNamedByItsWidthsAlone() {
+        BitWidthPlan mixed = BitWidthPlan.uniform(5);
+        int[] bits = {5, 2, 4, 4, 2, 1, 2, 2, 5};
+        for (int i = 0; i < bits.length; i++) {
+            mixed = mixed.with(ARCH.weightMatrices().get(i).name(), bits[i]);
+        }
+        assertEquals("mixed conv0=5 conv1=2 conv2=4 conv3=4 conv4=2 conv5=1 conv6=2 conv7=2 fc=5", mixed.describe());
+        assertFalse(mixed.isUniform(ARCH));
     }
 
     @Test

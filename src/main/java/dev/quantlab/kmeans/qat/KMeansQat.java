@@ -77,8 +77,9 @@ public final class KMeansQat {
     public QatResult run(NDManager parent, StateDict fp32, double fp32Accuracy, BitWidthPlan plan, boolean qat,
             CifarSplit train, CifarSplit test) {
         GradMode.offOnThisThread();
-        String bits = plan.isUniform(VggArchitecture.cifarVgg()) ? Integer.toString(plan.convBits()) : plan.describe();
-        log.quantizing(bits);
+        boolean uniform = plan.isUniform(VggArchitecture.cifarVgg());
+        String bits = uniform ? plan.convBits() + "-bit" : plan.describe();
+        log.quantizing(uniform ? plan.convBits() + " bits" : plan.describe());
         long t0 = System.nanoTime();
         QuantizedModel q = new KMeansQuantizer().quantize(fp32, plan, init, config.seed(), ProgressListener.NONE,
                 cancel);

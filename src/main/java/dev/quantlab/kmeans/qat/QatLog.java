@@ -17,18 +17,19 @@ final class QatLog {
         listener.onMessage(text);
     }
 
+    /** {@code bits}: "2 bits", or a mixed plan's label. */
     void quantizing(String bits) {
-        line("k-means quantizing model into " + bits + " bits");
+        line("k-means quantizing model into " + bits);
     }
 
     void size(String bits, double lessonMib) {
-        line(String.format(Locale.ROOT, "    %s-bit k-means quantized model has size=%s", bits,
+        line(String.format(Locale.ROOT, "    %s k-means quantized model has size=%s", bits,
                 ModelSize.formatMib(lessonMib)));
     }
 
     void before(String bits, boolean qat, QatState s) {
         listener.onQuantized(s.accuracyBefore);
-        line(String.format(Locale.ROOT, "    %s-bit k-means quantized model has accuracy=%.2f%%%s", bits,
+        line(String.format(Locale.ROOT, "    %s k-means quantized model has accuracy=%.2f%%%s", bits,
                 s.accuracyBefore, qat ? " before quantization-aware training" : ""));
     }
 
