@@ -22,7 +22,7 @@ touch "$log.start"
 mvn -B -q -o test-compile >"$log" 2>&1 || { echo "test-compile failed, see $log" >&2; exit 1; }
 set +e
 JAZZER_FUZZ=1 timeout -s INT -k 60 "$((minutes * 60 + 180))" \
-  mvn -B -o surefire:test@fuzz-corpus -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
+  mvn -B -o surefire:test@fuzz-corpus -Dfuzz.test="$cls#$method" \
     -Djazzer.internal.arg.0=fake_argv0 -Djazzer.internal.arg.1=-max_total_time=$((minutes * 60)) \
     -DargLine="-Xmx1g -Xss4m" >"$log" 2>&1
 rc=$?
