@@ -23,6 +23,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /**
@@ -74,6 +75,10 @@ final class QatView extends ScrollPane {
             cc.setPercentWidth(100.0 / 3);
             charts.getColumnConstraints().add(cc);
         }
+        RowConstraints chartRow = new RowConstraints();
+        chartRow.setVgrow(Priority.ALWAYS); // on a large screen the cards, not the gap below them, take the height
+        chartRow.setFillHeight(true);
+        charts.getRowConstraints().add(chartRow);
         charts.setMinHeight(CHART_HEIGHT);
         charts.setPrefHeight(CHART_HEIGHT);
         VBox.setVgrow(charts, Priority.ALWAYS);
