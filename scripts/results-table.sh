@@ -12,7 +12,9 @@ DIR=${1:-docs/results}
 # done NAME: true when step NAME finished (its log ends with "# exit 0")
 done_step() { [ -f "$DIR/$1.txt" ] && [ "$(tail -n 1 "$DIR/$1.txt")" = "# exit 0" ]; }
 # cmd NAME: the command a step ran, from the first line of its log (without --record, which only keeps a copy)
-cmd() { head -n 1 "$DIR/$1.txt" | sed -e 's/^# [^ ]* java -jar quantlab.jar /quantlab /' -e 's/ --record [^ ]*//' -e "s|$HOME/|~/|g"; }
+# (k-means logs recorded before --seed defaulted to 42 ran with seed 0: the command shows it)
+cmd() { head -n 1 "$DIR/$1.txt" | sed -e 's/^# [^ ]* java -jar quantlab.jar /quantlab /' -e 's/ --record [^ ]*//' \
+    -e "s|$HOME/|~/|g" -e '/ --seed /!s/^quantlab kmeans /quantlab kmeans --seed 0 /'; }
 # value NAME REGEX: the first capture of REGEX (sed -E) in a step's log
 value() { sed -nE "s/$2/\1/p" "$DIR/$1.txt" | head -n 1; }
 # last NAME REGEX: the same for the last match (the quantized model's line comes after the fp32 ones)
@@ -30,17 +32,18 @@ fi
 # A QAT log that was stopped (by Ctrl-C or the end of a session) also counts: the command then prints its table
 # with the stopped plan's best accuracy so far marked "*", and a resumed run replaces the log when it finishes.
 kmeans_rows() {
-    local step=$1 column=$2 label=$3
+    local step=$1 column=$2 label=$3 skip=${4:-}
     if [ "$label" = "after QAT" ]; then
         [ -f "$DIR/$step.txt" ] || return 0
     else
         done_step "$step" || return 0
     fi
-    awk -v col="$column" -v label="$label" -v cmd="$(cmd "$step")" '
+    awk -v col="$column" -v label="$label" -v skip="$skip" -v cmd="$(cmd "$step")" '
         /^k-means quantizing model into [0-9]+ bits/ { bits = $5 }
         /^Epoch [0-9]+ Accuracy/ { epochs[bits]++ }
         /^[0-9]+-bit +[0-9.]+ MiB +[0-9.]+ MiB/ {
             split($1, b, "-"); acc = $(col)
+            if (b[1] == skip) next
             if (acc == "-") {
                 if (label != "after QAT") next
                 acc = "(no QAT needed: drop within the threshold)"
@@ -54,7 +57,13 @@ kmeans_rows() {
 }
 kmeans_rows kmeans-bn 6 "no QAT"
 kmeans_rows kmeans-bn 7 "BatchNorm re-estimated"
-kmeans_rows kmeans-qat 8 "after QAT"
+# the 2-bit QAT run to its end, when measured on its own (kmeans-qat-2bit), replaces the 2-bit row of kmeans-qat
+if done_step kmeans-qat-2bit; then
+    kmeans_rows kmeans-qat 8 "after QAT" 2
+    kmeans_rows kmeans-qat-2bit 8 "after QAT"
+else
+    kmeans_rows kmeans-qat 8 "after QAT"
+fi
 linear_row() {
     local step=$1 label=$2
     done_step "$step" || return 0
