@@ -22,6 +22,7 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.model.VggNet;
+import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
 import dev.quantlab.train.TrainingListener;
 import java.io.IOException;
@@ -238,14 +239,20 @@ public final class KMeansCommand implements Runnable {
     /** With --record: the k-means model, and BN re-estimation and QAT where they ran (at least one epoch). */
     private void record(QatResult r, QatConfig config, Init init, int images) {
         SizeReport size = r.quantized().sizeReport();
-        this.record.add(RunRecords.kmeans(r.maxBits(), size.lessonMib(), size.honestMib(), r.accuracyBefore(), images,
+        add(r, RunRecords.kmeans(r.maxBits(), size.lessonMib(), size.honestMib(), r.accuracyBefore(), images,
                 init, seed));
         if (bnImages > 0) {
-            this.record.add(RunRecords.kmeansWithBnReestimation(r, bnImages, images));
+            add(r, RunRecords.kmeansWithBnReestimation(r, bnImages, images));
         }
         if (r.trained() && !r.epochAccuracies().isEmpty()) {
-            this.record.add(RunRecords.qat(r, config, images));
+            add(r, RunRecords.qat(r, config, images));
         }
+    }
+
+    /** Records {@code rec}, marked as mixed precision when {@code r}'s plan gives its layers different widths. */
+    private void add(QatResult r, RunRecord rec) {
+        boolean mixed = !r.quantized().plan().isUniform(VggArchitecture.cifarVgg());
+        this.record.add(mixed ? RunRecord.mixed(rec, r.planDescription().replaceFirst("^mixed ", "")) : rec);
     }
 
     private void save(QatResult r) {

@@ -20,6 +20,9 @@ import java.util.Objects;
 public record RunRecord(Method method, int weightBits, int activationBits, double lessonMib, double storedMib,
                         double accuracy, int testImages, Instant timestamp, String note) {
 
+    /** How the note of a mixed-precision run starts (its widths follow). */
+    public static final String MIXED_NOTE = "mixed precision: ";
+
     public RunRecord {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -41,6 +44,16 @@ public record RunRecord(Method method, int weightBits, int activationBits, doubl
         return new RunRecord(method, weightBits, 0, lessonMib, storedMib, accuracy, testImages, Instant.now(), "");
     }
 
+    /** A mixed-precision plan (a width per layer; {@code weightBits} is the largest), marked by its note. */
+    public boolean isMixed() {
+        return note.startsWith(MIXED_NOTE);
+    }
+
+    /** {@code r} marked as a mixed-precision plan with {@code widths} (e.g. "conv0=5 conv1=2 ... fc=5"). */
+    public static RunRecord mixed(RunRecord r, String widths) {
+        return r.withNote(MIXED_NOTE + widths + (r.note().isEmpty() ? "" : "; " + r.note()));
+    }
+
     public RunRecord withActivationBits(int bits) {
         return new RunRecord(method, weightBits, bits, lessonMib, storedMib, accuracy, testImages, timestamp, note);
     }
@@ -58,6 +71,9 @@ public record RunRecord(Method method, int weightBits, int activationBits, doubl
     public String bitsLabel() {
         if (method == Method.FP32) {
             return "fp32";
+        }
+        if (isMixed()) {
+            return "mixed";
         }
         return activationBits > 0 ? "W" + weightBits + "A" + activationBits : "W" + weightBits;
     }

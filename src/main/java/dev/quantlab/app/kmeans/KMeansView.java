@@ -29,7 +29,8 @@ final class KMeansView {
         Banner noModel = Banner.missingModel(texts, ctx.services().model(), ctx.prompts());
         layer = new LayerCard(vm.layer(), texts, ctx.export(), subscriptions::add);
         RunsCard runs = new RunsCard(vm.runs(), texts, ctx.prompts(), ctx.export(), vm.layer().bits());
-        SensitivityCard sensitivity = new SensitivityCard(vm.sensitivity(), texts, ctx.prompts(), subscriptions::add);
+        SensitivityCard sensitivity = new SensitivityCard(vm.sensitivity(), texts, ctx.prompts(), subscriptions::add,
+                vm::quantizeChosenPlan, vm.runs().job().runningProperty());
         VBox content = new VBox(12, header, noModel, layer.node(), runs.node(), sensitivity.node());
         content.getStyleClass().add("tab-content");
         scroll = new ScrollPane(content);

@@ -1,5 +1,6 @@
 package dev.quantlab.app.kmeans;
 
+import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.services.KMeansSettings;
 
 /**
@@ -29,6 +30,11 @@ public final class KMeansViewModel {
 
     public SensitivityViewModel sensitivity() {
         return sensitivity;
+    }
+
+    /** Quantizes the whole model with the widths chosen under the size budget: a row in the results table. */
+    public JobStart quantizeChosenPlan() {
+        return runs.quantizeMixed(sensitivity.plan().get());
     }
 
     /** After a language switch: the messages the view models keep, in the new language. */

@@ -30,8 +30,9 @@ final class ResultsTable extends TableView<RunResult> {
         setId("kmeansResults");
         setPlaceholder(new Label(texts.t("kmeans.results.empty")));
         setFixedCellSize(ROW_HEIGHT);
-        column("kmeans.results.model", r -> r.isFp32() ? "fp32" : texts.t("kmeans.results.bits",
-                Integer.toString(r.bits())), false);
+        column("kmeans.results.model", r -> r.isFp32() ? "fp32" : r.isMixed()
+                ? texts.t("kmeans.results.mixed", r.widths())
+                : texts.t("kmeans.results.bits", Integer.toString(r.bits())), false);
         column("kmeans.results.lessonSize", r -> number(r.lessonMib()), true);
         column("kmeans.results.honestSize", r -> number(r.honestMib()), true);
         column("kmeans.results.accuracy", r -> number(r.accuracy()), true);
@@ -78,8 +79,9 @@ final class ResultsTable extends TableView<RunResult> {
                 String.format(Locale.ROOT, "%.4f", r.lessonMib()), String.format(Locale.ROOT, "%.4f", r.honestMib()),
                 String.format(Locale.ROOT, "%.2f", r.accuracy()), String.format(Locale.ROOT, "%.2f", r.drop()),
                 Integer.toString(r.subset().limit()), r.settings().init().name(),
-                Long.toString(r.settings().seed()))).toList();
+                Long.toString(r.settings().seed()), r.widths())).toList();
         return new DataTable("kmeans-results", List.of("bits", "size_lesson_mib", "size_honest_mib",
-                "accuracy_percent", "drop_points", "test_images_0_all", "init", "seed"), cells);
+                "accuracy_percent", "drop_points", "test_images_0_all", "init", "seed",
+                "mixed_widths_conv0_to_fc"), cells);
     }
 }

@@ -6,27 +6,46 @@ import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
 
 /**
- * One row of the k-means results table: a model quantized at {@code bits} (32 for the fp32 reference),
- * its sizes and its accuracy on a test subset.
+ * One row of the k-means results table: a model quantized at {@code bits} (32 for the fp32 reference), or with a
+ * bit-width per layer (mixed precision, {@code widths} non-empty), its sizes and its accuracy on a test subset.
  *
- * @param bits        bits per weight (32: the fp32 model)
+ * @param bits        bits per weight (32: the fp32 model); a mixed plan's largest width
  * @param lessonMib   size by the lesson's rule (parameters x bits, codebooks ignored)
  * @param honestMib   packed indices + codebooks + fp32 BatchNorm/bias parameters
  * @param accuracy    top-1 accuracy in percent
  * @param drop        fp32 accuracy minus this accuracy, in points (same subset)
  * @param subset      the test images used
  * @param settings    initialisation and seed of the clustering
+ * @param widths      a mixed plan's widths per layer in architecture order ("5 2 4 4 2 1 2 2 5"); empty if uniform
  */
 public record RunResult(int bits, double lessonMib, double honestMib, double accuracy, double drop,
-                        TestSubset subset, KMeansSettings settings) {
+                        TestSubset subset, KMeansSettings settings, String widths) {
+    public RunResult {
+        widths = widths == null ? "" : widths;
+    }
+
+    /** A uniform run (or the fp32 reference). */
+    public RunResult(int bits, double lessonMib, double honestMib, double accuracy, double drop, TestSubset subset,
+                     KMeansSettings settings) {
+        this(bits, lessonMib, honestMib, accuracy, drop, subset, settings, "");
+    }
+
     public boolean isFp32() {
         return bits == 32;
+    }
+
+    /** Whether the layers have different widths (a mixed-precision plan). */
+    public boolean isMixed() {
+        return !widths.isEmpty();
     }
 
     /** This run for the shared results store (Compare tab). */
     public RunRecord toRecord() {
         int images = subset.isAll() ? 10_000 : subset.limit();
-        return isFp32() ? RunRecords.fp32(accuracy, images)
-                : RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(), settings.seed());
+        if (isFp32()) {
+            return RunRecords.fp32(accuracy, images);
+        }
+        RunRecord r = RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(), settings.seed());
+        return isMixed() ? RunRecord.mixed(r, widths + " (conv0..conv7, fc)") : r;
     }
 }

@@ -5,6 +5,7 @@ import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.mixed.MixedPlan;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -54,6 +55,28 @@ public final class RunsViewModel {
         return run(KMeansRuns.LESSON_BITS);
     }
 
+    /**
+     * Quantizes the model with a width per layer ({@code plan}, e.g. chosen under a size budget from the
+     * sensitivity cells) and evaluates it on the subset; the row shows the widths.
+     */
+    public JobStart quantizeMixed(MixedPlan plan) {
+        StateDict weights = services.model().weights().get();
+        JobStart ready = JobStart.check(weights != null && plan != null, services.data()::isAvailable, job);
+        if (ready != JobStart.STARTED) {
+            return ready;
+        }
+        TestSubset sub = subset.get();
+        String widths = plan.bits().values().stream().map(String::valueOf).collect(Collectors.joining(" "));
+        Supplier<String> what = () -> services.language().t("kmeans.run.mixed", widths);
+        Job<Void> j = services.jobs().submit(services.language().t("kmeans.job", what.get(), sub),
+                KMeansRuns.mixed(services.evaluation(), services.language().texts(), weights, plan, sub, settings,
+                        r -> services.fxThread().execute(() -> addResult(weights, r))),
+                v -> job.setMessage(() -> services.language().t("kmeans.status.finished", what.get(),
+                        SettingsText.describe(services.language().texts(), settings))));
+        job.track(j);
+        return JobStart.STARTED;
+    }
+
     private JobStart run(List<Integer> bitWidths) {
         StateDict weights = services.model().weights().get();
         JobStart ready = JobStart.check(weights != null, services.data()::isAvailable, job);
@@ -100,7 +123,7 @@ public final class RunsViewModel {
         if (weights != services.model().weights().get()) {
             return;
         }
-        results.removeIf(o -> o.bits() == r.bits() && o.subset().equals(r.subset()));
+        results.removeIf(o -> o.bits() == r.bits() && o.widths().equals(r.widths()) && o.subset().equals(r.subset()));
         results.add(r);
         FXCollections.sort(results, ROW_ORDER);
         services.results().addUnlessPresent(r.toRecord());

@@ -2,18 +2,24 @@ package dev.quantlab.app.kmeans;
 
 import dev.quantlab.app.common.Card;
 import dev.quantlab.app.common.Prompts;
+import dev.quantlab.app.common.Spinners;
 import dev.quantlab.app.common.Ui;
 import dev.quantlab.app.export.DataTable;
 import dev.quantlab.app.i18n.Texts;
+import dev.quantlab.app.jobs.JobStart;
+import dev.quantlab.mixed.MixedPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -33,7 +39,12 @@ final class SensitivityCard {
     private final GridPane heat = new GridPane();
     private final Card card;
 
-    SensitivityCard(SensitivityViewModel vm, Texts texts, Prompts prompts, Consumer<Subscription> keep) {
+    /**
+     * @param quantizeChosen runs the widths chosen under the budget through the whole-model runs
+     * @param runsBusy       whether a whole-model run is going on (the button waits for it)
+     */
+    SensitivityCard(SensitivityViewModel vm, Texts texts, Prompts prompts, Consumer<Subscription> keep,
+                    Supplier<JobStart> quantizeChosen, ObservableBooleanValue runsBusy) {
         this.vm = vm;
         this.texts = texts;
         heat.setId("sensitivityHeatMap");
@@ -65,11 +76,59 @@ final class SensitivityCard {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         keep.accept(vm.grid().subscribe(this::show));
-        this.card = new Card(texts.t("kmeans.card.sensitivity"), new VBox(8, note, row, status, heat));
+        keep.accept(vm.plan().subscribe(p -> show(vm.grid().get())));
+        this.card = new Card(texts.t("kmeans.card.sensitivity"), new VBox(8, note, row, status, heat,
+                budgetRow(prompts, quantizeChosen, runsBusy), choiceText()));
     }
 
     Card node() {
         return card;
+    }
+
+    /** "Size budget [2.22] MiB  [Choose widths]  [Quantize with these widths]". */
+    private FlowPane budgetRow(Prompts prompts, Supplier<JobStart> quantizeChosen, ObservableBooleanValue runsBusy) {
+        Label label = new Label(texts.t("kmeans.budget.label"));
+        Spinner<Double> budget = Spinners.decimal(texts, SensitivityViewModel.MIN_BUDGET_MIB,
+                SensitivityViewModel.MAX_BUDGET_MIB, 0.1, vm.budgetMib());
+        budget.setId("budgetMib");
+        budget.setPrefWidth(100);
+        label.setLabelFor(budget);
+        Label unit = new Label("MiB");
+        Button choose = new Button(texts.t("kmeans.budget.choose"));
+        choose.setId("chooseWidths");
+        choose.setTooltip(new Tooltip(texts.t("kmeans.budget.choose.tip")));
+        choose.setOnAction(e -> vm.choose());
+        Button quantize = new Button(texts.t("kmeans.budget.quantize"));
+        quantize.setId("quantizeChosen");
+        quantize.setTooltip(new Tooltip(texts.t("kmeans.budget.quantize.tip")));
+        quantize.disableProperty().bind(vm.plan().isNull().or(runsBusy));
+        quantize.setOnAction(e -> prompts.explain(quantizeChosen.get()));
+        Ui.noShrink(label, unit, choose, quantize);
+        FlowPane row = new FlowPane(8, 6, label, budget, unit, choose, quantize);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** What the last choice gave: the widths, their size and the predicted drop, or why there are none. */
+    private Label choiceText() {
+        Label text = new Label();
+        text.setId("budgetChoice");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.choice().get()) {
+            case NOT_CHOSEN -> texts.t("kmeans.budget.none");
+            case CELLS_MISSING -> texts.t("kmeans.budget.missing");
+            case NOTHING_FITS -> texts.t("kmeans.budget.nothingFits", mib(vm.budgetMib().get()));
+            case CHOSEN -> {
+                MixedPlan p = vm.plan().get();
+                yield p == null ? "" : texts.t("kmeans.budget.chosen", p.describe(), mib(p.sizeMib()),
+                        String.format(Locale.ROOT, "%.2f", p.predictedDrop()));
+            }
+        }, vm.choice(), vm.plan()));
+        return text;
+    }
+
+    private static String mib(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     private void show(SensitivityGrid g) {
@@ -113,8 +172,14 @@ final class SensitivityCard {
         c.setAlignment(Pos.CENTER);
         double t = Double.isNaN(drop) ? 0 : Math.sqrt(Math.max(0, Math.min(1, drop / max)));
         Color bg = Double.isNaN(drop) ? Color.web("#F2F3F5") : Color.WHITE.interpolate(HOT, t);
-        c.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(bg),
-                t > 0.6 ? "white" : "#222222"));
+        MixedPlan p = vm.plan().get();
+        boolean chosen = p != null && Integer.valueOf(bits).equals(p.bits().get(layer));
+        c.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;%s", web(bg),
+                t > 0.6 ? "white" : "#222222", chosen
+                        ? " -fx-border-color: #1565C0; -fx-border-width: 3; -fx-font-weight: bold;" : ""));
+        if (chosen) {
+            c.getStyleClass().add("chosen-width");
+        }
         c.setTooltip(new Tooltip(Double.isNaN(drop) ? texts.t("kmeans.sens.cell.missing", layer,
                 Integer.toString(bits)) : texts.t("kmeans.sens.cell", layer, Integer.toString(bits),
                 String.format(Locale.ROOT, "%.2f", drop), String.format(Locale.ROOT, "%.2f", g.fp32() - drop),

@@ -10,17 +10,23 @@ import dev.quantlab.app.jobs.Work;
 import dev.quantlab.core.ProgressListener;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.mixed.DjlScorer;
+import dev.quantlab.mixed.MixedPlan;
+import dev.quantlab.mixed.MixedPrecision;
 import dev.quantlab.mixed.ModelHash;
 import dev.quantlab.mixed.SensitivityAnalysis;
 import dev.quantlab.mixed.SensitivityCache;
+import dev.quantlab.mixed.SensitivityTable;
+import dev.quantlab.mixed.SizeRule;
 import dev.quantlab.mixed.WeightMethod;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Per-layer sensitivity in the k-means tab: the cells the sensitivity cache (shared with the CLI's
@@ -40,7 +46,28 @@ public final class SensitivityViewModel {
     private final ReadOnlyObjectWrapper<SensitivityGrid> grid =
             new ReadOnlyObjectWrapper<>(SensitivityGrid.empty(BITS, IMAGES));
     private final JobProgress job;
+    private final ObjectProperty<Double> budgetMib = new SimpleObjectProperty<>(DEFAULT_BUDGET_MIB);
+    private final ReadOnlyObjectWrapper<MixedPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Choice> choice = new ReadOnlyObjectWrapper<>(Choice.NOT_CHOSEN);
     private int generation;
+
+    /** The size budget offered first: the honest size of uniform 2-bit k-means, rounded (MiB). */
+    public static final double DEFAULT_BUDGET_MIB = 2.22;
+    /** The smallest and largest budget the spinner takes (MiB; the fp32 model is 35.2 MiB). */
+    public static final double MIN_BUDGET_MIB = 0.5;
+    public static final double MAX_BUDGET_MIB = 36;
+
+    /** The outcome of the last "choose widths". */
+    public enum Choice {
+        /** Nothing chosen since the cells last changed. */
+        NOT_CHOSEN,
+        /** {@link #plan()} holds the widths. */
+        CHOSEN,
+        /** Some layer has no measured cell yet (or the fp32 reference is missing). */
+        CELLS_MISSING,
+        /** No combination of measured widths fits the budget. */
+        NOTHING_FITS
+    }
 
     SensitivityViewModel(KMeansServices services, long seed) {
         this.services = services;
@@ -53,7 +80,7 @@ public final class SensitivityViewModel {
     /** Shows the cached cells of {@code weights}' file (read on the preview worker; nothing is measured). */
     private void showCached(StateDict weights) {
         int gen = ++generation;
-        grid.set(SensitivityGrid.empty(BITS, IMAGES));
+        setGrid(SensitivityGrid.empty(BITS, IMAGES));
         Path file = services.model().path().get();
         if (weights == null || file == null) {
             return;
@@ -63,7 +90,7 @@ public final class SensitivityViewModel {
                 SensitivityGrid cached = SensitivityGrid.cached(analysis(weights, file, null), BITS, IMAGES);
                 services.fxThread().execute(() -> {
                     if (gen == generation) {
-                        grid.set(cached);
+                        setGrid(cached);
                     }
                 });
             } catch (RuntimeException e) {
@@ -91,7 +118,7 @@ public final class SensitivityViewModel {
         Job<SensitivityGrid> j = services.jobs().submit(texts.t("kmeans.sens.job", Integer.toString(IMAGES)),
                 measure(weights, file, texts, g -> services.fxThread().execute(() -> {
                     if (gen == generation) {
-                        grid.set(g);
+                        setGrid(g);
                     }
                 })), g -> job.setMessage(() -> services.language().t("kmeans.sens.done", Integer.toString(IMAGES))));
         job.track(j);
@@ -116,6 +143,43 @@ public final class SensitivityViewModel {
                 return all;
             }
         };
+    }
+
+    /** New cells: a plan chosen from the old ones no longer stands. */
+    private void setGrid(SensitivityGrid g) {
+        grid.set(g);
+        plan.set(null);
+        choice.set(Choice.NOT_CHOSEN);
+    }
+
+    /**
+     * Chooses a k-means bit-width per layer that minimises the summed single-layer drops of the cells known so far
+     * within {@link #budgetMib()} (honest size: packed indices, codebooks and fp32 BatchNorm/bias), by exact search
+     * ({@link MixedPrecision}); the outcome is in {@link #choice()} and the widths in {@link #plan()}.
+     */
+    public Choice choose() {
+        SensitivityGrid g = grid.get();
+        boolean complete = !Double.isNaN(g.fp32())
+                && g.layers().stream().allMatch(l -> !g.accuracies().getOrDefault(l, java.util.Map.of()).isEmpty());
+        MixedPlan p = complete ? MixedPrecision.choose(new SensitivityTable(WeightMethod.KMEANS, g.images(), g.fp32(),
+                g.accuracies()), SizeRule.HONEST, budgetMib.get()) : null;
+        plan.set(p);
+        choice.set(!complete ? Choice.CELLS_MISSING : p == null ? Choice.NOTHING_FITS : Choice.CHOSEN);
+        return choice.get();
+    }
+
+    /** The size budget in MiB (honest size). */
+    public ObjectProperty<Double> budgetMib() {
+        return budgetMib;
+    }
+
+    /** The widths chosen under the budget, or null. */
+    public ReadOnlyObjectProperty<MixedPlan> plan() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Choice> choice() {
+        return choice.getReadOnlyProperty();
     }
 
     public void cancel() {
