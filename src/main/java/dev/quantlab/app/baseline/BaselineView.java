@@ -4,7 +4,6 @@ import dev.quantlab.app.charts.ChartPane;
 import dev.quantlab.app.charts.TableExport;
 import dev.quantlab.app.common.Banner;
 import dev.quantlab.app.common.Card;
-import dev.quantlab.app.common.Columns;
 import dev.quantlab.app.common.SubsetChoice;
 import dev.quantlab.app.common.TabContext;
 import dev.quantlab.app.common.TabGrid;
@@ -22,7 +21,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -98,31 +96,7 @@ final class BaselineView extends ScrollPane {
     }
 
     private TableView<ModelSummary.Row> summaryTable(TabContext ctx) {
-        TableView<ModelSummary.Row> table = new TableView<>();
-        table.setId("summaryTable");
-        table.getItems().setAll(vm.summaryRows());
-        table.getColumns().add(Columns.text(texts.t("baseline.summary.tensor"), 185, ModelSummary.Row::name));
-        table.getColumns().add(Columns.text(texts.t("baseline.summary.shape"), 80,
-                r -> ModelSummary.shapeText(r, texts)));
-        TableColumn<ModelSummary.Row, String> params = Columns.text(texts.t("baseline.summary.params"), 70,
-                r -> r.parameter() ? String.format(Locale.ROOT, "%,d", r.params()) : "–");
-        params.getStyleClass().add("numeric");
-        TableColumn<ModelSummary.Row, String> size = Columns.text(texts.t("baseline.summary.mib"), 80,
-                r -> r.parameter() ? String.format(Locale.ROOT, "%.4f", r.sizeMib()) : "–");
-        size.getStyleClass().add("numeric");
-        table.getColumns().add(params);
-        table.getColumns().add(size);
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
-            @Override
-            protected void updateItem(ModelSummary.Row row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("buffer"),
-                        !empty && row != null && !row.parameter());
-                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.name() + ": "
-                        + ModelSummary.kindText(row.type(), texts)));
-            }
-        });
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        SummaryTable table = new SummaryTable(vm.summaryRows(), texts);
         VBox.setVgrow(table, Priority.ALWAYS);
         TableExport.install(table, () -> vm.tables().get(0), ctx.export());
         return table;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.jfree.chart.axis.SymbolAxis;
@@ -62,6 +63,16 @@ class BaselineLayoutTest {
         assertEquals(reference.getText().replace("\n", ""), drawn(reference), lang + ": the reference line is whole");
         assertTrue(visible(view, reference), lang + ": the reference line is on screen");
 
+        // the model summary: no tensor name, shape or number shown cut off (the table scrolls sideways instead)
+        int cells = 0;
+        for (Node n : view.lookup("#summaryTable").lookupAll(".table-cell")) {
+            Labeled cell = (Labeled) n;
+            if (cell.isVisible() && cell.getText() != null && !cell.getText().isEmpty()) {
+                assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText(), lang + ": cut off");
+                cells++;
+            }
+        }
+        assertTrue(cells >= 8, lang + ": summary cells shown: " + cells);
         assertFalse(visible(view, view.lookupAll(".chart-pane").stream().reduce((a, b) -> b).orElseThrow()),
                 "at 1280×720 the charts' bottom lies below the fold");
         robot.interact(() -> view.setVvalue(view.getVmax()));
