@@ -249,10 +249,9 @@ public final class KMeansCommand implements Runnable {
         }
     }
 
-    /** Records {@code rec}, marked as mixed precision when {@code r}'s plan gives its layers different widths. */
+    /** Records {@code rec}, marked as mixed precision when {@code r}'s plan sets its layers' widths one by one. */
     private void add(QatResult r, RunRecord rec) {
-        boolean mixed = !r.quantized().plan().isUniform(VggArchitecture.cifarVgg());
-        this.record.add(mixed ? RunRecord.mixed(rec, r.planDescription().replaceFirst("^mixed ", "")) : rec);
+        this.record.add(RunRecords.withPlan(rec, r.quantized().plan()));
     }
 
     private void save(QatResult r) {

@@ -1,5 +1,6 @@
 package dev.quantlab.results;
 
+import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.Init;
 import dev.quantlab.kmeans.SizeReport;
 import dev.quantlab.kmeans.qat.QatConfig;
@@ -33,6 +34,19 @@ public final class RunRecords {
                 + (r.stopped() ? ", " + new StoppedRun(epochs, c.epochs()).mark() : "");
         return RunRecord.of(r.trained() ? Method.KMEANS_QAT : Method.KMEANS, r.maxBits(), size.lessonMib(),
                 size.honestMib(), r.bestAccuracy(), testImages).withNote(note);
+    }
+
+    /**
+     * Whether {@code plan} sets single layers to different widths (a mixed-precision plan, as {@code kmeans --budget}
+     * and the K-Means tab's size budget choose); a conv/FC plan such as Deep Compression's is not.
+     */
+    public static boolean isMixed(BitWidthPlan plan) {
+        return plan != null && !plan.overrides().isEmpty() && !plan.isUniform(VggArchitecture.cifarVgg());
+    }
+
+    /** {@code rec}, marked as mixed precision with {@code plan}'s widths when the plan is mixed ({@link #isMixed}). */
+    public static RunRecord withPlan(RunRecord rec, BitWidthPlan plan) {
+        return isMixed(plan) ? RunRecord.mixed(rec, plan.describe().replaceFirst("^mixed ", "")) : rec;
     }
 
     /** K-means quantization alone (no fine-tuning), with the clustering's initialisation and seed as the note. */

@@ -33,6 +33,7 @@ public final class FittedColumns<R> {
     private final Map<TableColumn<R, String>, Function<R, String>> values = new HashMap<>();
     private final Map<TableColumn<R, String>, String> tips = new HashMap<>();
     private final List<TableColumn<R, String>> columns = new ArrayList<>();
+    private final Map<Font, Map<String, Double>> measuredWidths = new HashMap<>();
 
     public FittedColumns(TableView<R> table) {
         this.table = table;
@@ -60,12 +61,10 @@ public final class FittedColumns<R> {
         return c;
     }
 
-    /** The tooltip of {@code column}'s header, or null. */
-    public String tooltip(TableColumn<R, ?> column) {
-        return tips.get(column);
-    }
-
-    /** Widens or narrows every column to its content and puts the header tooltips on; cheap when nothing changed. */
+    /**
+     * Widens or narrows every column to its content and puts the header tooltips on. Runs on every layout pass:
+     * text widths are remembered per font, so only new texts are measured, and widths are set only when they change.
+     */
     public void fit() {
         Node cell = table.lookup(".table-cell");
         Node headerLabel = table.lookup(".column-header .label");
@@ -80,12 +79,12 @@ public final class FittedColumns<R> {
             }
         }
         for (TableColumn<R, String> c : columns) {
-            double need = width(c.getText(), headerFont) + headerPadding;
+            double need = measured(c.getText(), headerFont) + headerPadding;
             if (c == lastVisible && table.isTableMenuButtonVisible()) {
                 need += MENU_BUTTON; // the table's column-menu button lies over the end of the last header
             }
             for (R row : table.getItems()) {
-                need = Math.max(need, width(values.get(c).apply(row), cellFont) + cellPadding);
+                need = Math.max(need, measured(values.get(c).apply(row), cellFont) + cellPadding);
             }
             need = Math.ceil(need + SLACK);
             if (Math.abs(c.getPrefWidth() - need) > 0.5 || Math.abs(c.getMinWidth() - need) > 0.5) {
@@ -100,6 +99,17 @@ public final class FittedColumns<R> {
                 n.getProperties().put(FittedColumns.class, tip);
             }
         }
+    }
+
+    /** The width of {@code s} in {@code font}, measured once per text and font (fonts change with the style). */
+    private double measured(String s, Font font) {
+        if (s == null || s.isEmpty()) {
+            return 0;
+        }
+        if (!measuredWidths.containsKey(font) && measuredWidths.size() >= 4) {
+            measuredWidths.clear(); // a new style: forget the old fonts' widths
+        }
+        return measuredWidths.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(s, t -> width(t, font));
     }
 
     private static Font font(Node n) {

@@ -16,19 +16,21 @@ import java.util.List;
  *                  (the lesson's published points)
  * @param accuracy  top-1 accuracy (%)
  * @param stopped   for a QAT run stopped before its planned epochs, how far it got; else null
+ * @param mixed     a width per layer (mixed precision; {@code bits} is the largest)
  */
 record ChartPoint(Method method, Source source, int bits, double mib, double storedMib, double accuracy,
-                  StoppedRun stopped) {
+                  StoppedRun stopped, boolean mixed) {
     /** Where a point comes from. */
     enum Source { MINE, MEASURED, LESSON }
 
     static ChartPoint lesson(ReferencePoint p) {
-        return new ChartPoint(p.method(), Source.LESSON, p.weightBits(), p.sizeMib(), Double.NaN, p.accuracy(), null);
+        return new ChartPoint(p.method(), Source.LESSON, p.weightBits(), p.sizeMib(), Double.NaN, p.accuracy(), null,
+                false);
     }
 
     static ChartPoint of(RunRecord r, Source source) {
         return new ChartPoint(r.method(), source, r.weightBits(), r.lessonMib(), r.storedMib(), r.accuracy(),
-                StoppedRun.of(r).orElse(null));
+                StoppedRun.of(r).orElse(null), r.isMixed());
     }
 
     /** The points of {@code records} that have a size to draw. */

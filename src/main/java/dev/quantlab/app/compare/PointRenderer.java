@@ -33,7 +33,8 @@ final class PointRenderer extends XYLineAndShapeRenderer {
         DecimalFormat two = new DecimalFormat("0.00");
         String sizes = Double.isNaN(p.storedMib()) ? texts.t("compare.chart.tip.lessonSize", two.format(p.mib()))
                 : texts.t("compare.chart.tip.sizes", two.format(p.mib()), two.format(p.storedMib()));
-        String tip = texts.t("compare.chart.tip", MethodStyle.name(p.method(), texts), Integer.toString(p.bits()),
+        String tip = texts.t(p.mixed() ? "compare.chart.tip.mixed" : "compare.chart.tip",
+                MethodStyle.name(p.method(), texts), Integer.toString(p.bits()),
                 CompareLegend.sourceName(p.source(), texts), sizes, two.format(p.accuracy()));
         return p.stopped() == null ? tip : tip + texts.t("compare.chart.tip.stopped", p.stopped().epochs(),
                 p.stopped().planned());

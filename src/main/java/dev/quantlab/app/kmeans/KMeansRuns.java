@@ -37,7 +37,7 @@ public final class KMeansRuns {
      */
     public static Work<Void> work(EvaluationService evaluation, Texts texts, StateDict fp32, List<Integer> bits, TestSubset subset,
                                   KMeansSettings settings, Consumer<RunResult> onResult) {
-        List<Plan> plans = bits.stream().map(b -> new Plan(BitWidthPlan.uniform(b), "",
+        List<Plan> plans = bits.stream().map(b -> new Plan(BitWidthPlan.uniform(b),
                 texts.t("kmeans.stage.cluster", Integer.toString(b)),
                 texts.t("kmeans.stage.evaluate", Integer.toString(b)))).toList();
         return plans(evaluation, texts, fp32, plans, subset, settings, onResult);
@@ -51,13 +51,13 @@ public final class KMeansRuns {
             plan = plan.with(e.getKey(), e.getValue());
         }
         String widths = mixed.bits().values().stream().map(String::valueOf).collect(Collectors.joining(" "));
-        Plan p = new Plan(plan, widths, texts.t("kmeans.stage.cluster.mixed", widths),
+        Plan p = new Plan(plan, texts.t("kmeans.stage.cluster.mixed", widths),
                 texts.t("kmeans.stage.evaluate.mixed", widths));
         return plans(evaluation, texts, fp32, List.of(p), subset, settings, onResult);
     }
 
-    /** A plan to run, its widths for the results table (empty if uniform) and its two progress messages. */
-    private record Plan(BitWidthPlan plan, String widths, String clusterText, String evaluateText) { }
+    /** A plan to run and its two progress messages. */
+    private record Plan(BitWidthPlan plan, String clusterText, String evaluateText) { }
 
     private static Work<Void> plans(EvaluationService evaluation, Texts texts, StateDict fp32, List<Plan> plans,
                                     TestSubset subset, KMeansSettings settings, Consumer<RunResult> onResult) {
@@ -75,7 +75,7 @@ public final class KMeansRuns {
                         p.evaluateText()), cancel);
                 onResult.accept(new RunResult(p.plan().maxBits(VggArchitecture.cifarVgg()), size.lessonMib(),
                         size.honestMib(), r.accuracyPercent(), base.accuracyPercent() - r.accuracyPercent(), subset,
-                        settings, p.widths()));
+                        settings, p.plan()));
             }
             return null;
         };

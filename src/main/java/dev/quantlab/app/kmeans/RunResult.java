@@ -2,12 +2,15 @@ package dev.quantlab.app.kmeans;
 
 import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
+import java.util.stream.Collectors;
 
 /**
  * One row of the k-means results table: a model quantized at {@code bits} (32 for the fp32 reference), or with a
- * bit-width per layer (mixed precision, {@code widths} non-empty), its sizes and its accuracy on a test subset.
+ * bit-width per layer (mixed precision), its sizes and its accuracy on a test subset.
  *
  * @param bits        bits per weight (32: the fp32 model); a mixed plan's largest width
  * @param lessonMib   size by the lesson's rule (parameters x bits, codebooks ignored)
@@ -16,18 +19,15 @@ import dev.quantlab.results.RunRecords;
  * @param drop        fp32 accuracy minus this accuracy, in points (same subset)
  * @param subset      the test images used
  * @param settings    initialisation and seed of the clustering
- * @param widths      a mixed plan's widths per layer in architecture order ("5 2 4 4 2 1 2 2 5"); empty if uniform
+ * @param plan        the widths per layer; null for the fp32 reference and for a run at {@code bits} everywhere
  */
 public record RunResult(int bits, double lessonMib, double honestMib, double accuracy, double drop,
-                        TestSubset subset, KMeansSettings settings, String widths) {
-    public RunResult {
-        widths = widths == null ? "" : widths;
-    }
+                        TestSubset subset, KMeansSettings settings, BitWidthPlan plan) {
 
     /** A uniform run (or the fp32 reference). */
     public RunResult(int bits, double lessonMib, double honestMib, double accuracy, double drop, TestSubset subset,
                      KMeansSettings settings) {
-        this(bits, lessonMib, honestMib, accuracy, drop, subset, settings, "");
+        this(bits, lessonMib, honestMib, accuracy, drop, subset, settings, null);
     }
 
     public boolean isFp32() {
@@ -36,7 +36,16 @@ public record RunResult(int bits, double lessonMib, double honestMib, double acc
 
     /** Whether the layers have different widths (a mixed-precision plan). */
     public boolean isMixed() {
-        return !widths.isEmpty();
+        return RunRecords.isMixed(plan);
+    }
+
+    /** A mixed plan's widths in architecture order, "5 2 4 4 2 1 2 2 5" (conv0..conv7, fc); empty otherwise. */
+    public String widths() {
+        if (!isMixed()) {
+            return "";
+        }
+        return VggArchitecture.cifarVgg().weightMatrices().stream().map(s -> Integer.toString(plan.bitsFor(s)))
+                .collect(Collectors.joining(" "));
     }
 
     /** This run for the shared results store (Compare tab). */
@@ -45,7 +54,7 @@ public record RunResult(int bits, double lessonMib, double honestMib, double acc
         if (isFp32()) {
             return RunRecords.fp32(accuracy, images);
         }
-        RunRecord r = RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(), settings.seed());
-        return isMixed() ? RunRecord.mixed(r, widths + " (conv0..conv7, fc)") : r;
+        return RunRecords.withPlan(RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(),
+                settings.seed()), plan);
     }
 }

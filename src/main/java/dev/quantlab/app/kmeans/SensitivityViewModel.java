@@ -51,8 +51,8 @@ public final class SensitivityViewModel {
     private final ReadOnlyObjectWrapper<Choice> choice = new ReadOnlyObjectWrapper<>(Choice.NOT_CHOSEN);
     private int generation;
 
-    /** The size budget offered first: the honest size of uniform 2-bit k-means, rounded (MiB). */
-    public static final double DEFAULT_BUDGET_MIB = 2.22;
+    /** The size budget offered first: the honest size of uniform 2-bit k-means (MiB), as the README's runs use. */
+    public static final double DEFAULT_BUDGET_MIB = 2.2201;
     /** The smallest and largest budget the spinner takes (MiB; the fp32 model is 35.2 MiB). */
     public static final double MIN_BUDGET_MIB = 0.5;
     public static final double MAX_BUDGET_MIB = 36;
@@ -74,6 +74,7 @@ public final class SensitivityViewModel {
         this.seed = seed;
         this.job = new JobProgress(services.language(), () -> services.language().t("kmeans.sens.idle"));
         services.model().weights().addListener((o, a, w) -> showCached(w));
+        budgetMib.addListener((o, a, b) -> forgetPlan()); // a plan chosen under another budget no longer stands
         showCached(services.model().weights().get());
     }
 
@@ -147,7 +148,13 @@ public final class SensitivityViewModel {
 
     /** New cells: a plan chosen from the old ones no longer stands. */
     private void setGrid(SensitivityGrid g) {
-        grid.set(g);
+        if (!g.equals(grid.get())) {
+            grid.set(g);
+            forgetPlan();
+        }
+    }
+
+    private void forgetPlan() {
         plan.set(null);
         choice.set(Choice.NOT_CHOSEN);
     }

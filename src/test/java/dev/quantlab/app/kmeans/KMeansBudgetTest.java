@@ -73,11 +73,14 @@ class KMeansBudgetTest {
      * every other layer at 2" is that plan: raising any other layer costs more bits than conv0's 1,728 weights
      * free, and lowering one to 1 bit costs 50 points.
      */
-    private void cacheCells() {
+    private void cacheCells(String... withoutLayers) {
         SensitivityCache cache = SensitivityCache.open(home.resolve(KMeansTab.SENSITIVITY_CACHE));
         String hash = ModelHash.of(KMeansWindow.model());
         cache.put(SensitivityCache.key(hash, "fp32", "fp32", 32, SensitivityViewModel.IMAGES), FP32);
         for (String layer : LAYERS) {
+            if (List.of(withoutLayers).contains(layer)) {
+                continue;
+            }
             boolean first = layer.equals("backbone.conv0.weight");
             double[] drops = {50, first ? 20 : 0.5, first ? 5 : 0.1, 0};
             for (int b = 1; b <= 4; b++) {
@@ -151,14 +154,23 @@ class KMeansBudgetTest {
         assertEquals(List.of("sens-classifier-2", "sens-conv0-4", "sens-conv1-2", "sens-conv2-2", "sens-conv3-2",
                 "sens-conv4-2", "sens-conv5-2", "sens-conv6-2", "sens-conv7-2"), outlined);
         assertTrue(!robot.lookup("#quantizeChosen").queryAs(Button.class).isDisabled());
+
+        // another budget: the plan chosen under the old one is gone until widths are chosen again
+        robot.interact(() -> vm.budgetMib().set(3.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(vm.plan().get());
+        assertEquals(SensitivityViewModel.Choice.NOT_CHOSEN, vm.choice().get());
+        assertTrue(robot.lookup(".chosen-width").queryAll().isEmpty());
+        assertTrue(robot.lookup("#quantizeChosen").queryAs(Button.class).isDisabled());
     }
 
     @Test
     void withoutACellForEveryLayerNothingIsChosen(FxRobot robot) throws Exception {
+        cacheCells("backbone.conv7.weight"); // every layer but conv7 has its cells
         robot.interact(() -> app = new KMeansWindow(stage, home, home.resolve("no-data"), Locale.forLanguageTag("zh-TW"),
                 1280, 720));
         SensitivityViewModel vm = app.vm().sensitivity();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services().model().isLoaded());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.grid().get().missing() == 9 * 4 + 4);
         click(robot, "#chooseWidths");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(SensitivityViewModel.Choice.CELLS_MISSING, vm.choice().get());
@@ -193,6 +205,7 @@ class KMeansBudgetTest {
         RunRecord record = mixed.toRecord();
         assertTrue(record.isMixed());
         assertEquals("mixed", record.bitsLabel());
+        assertTrue(record.note().startsWith("mixed precision: conv0=4 conv1=2 "), record.note());
         assertTrue(app.services().results().runs().stream().anyMatch(RunRecord::isMixed), "shown in Compare too");
     }
 }
