@@ -23,6 +23,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -62,13 +63,15 @@ final class BaselineView extends ScrollPane {
             confusion.show(r);
         });
 
-        GridPane grid = TabGrid.of(52, 45);
-        grid.add(new Card(texts.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0);
-        grid.add(new Card(texts.t("baseline.card.accuracy"), evaluationBox(ctx)), 1, 0);
+        // top row 62/38 (the summary table needs ~540 px for its four columns whole at 1280x720), bottom row 50/50
+        GridPane grid = TabGrid.of(50, 50);
+        grid.getColumnConstraints().setAll(percent(50), percent(12), percent(38));
+        grid.add(new Card(texts.t("baseline.card.summary"), new VBox(6, summaryTable(ctx), summaryTotal())), 0, 0, 2, 1);
+        grid.add(new Card(texts.t("baseline.card.accuracy"), evaluationBox(ctx)), 2, 0);
         perClassPane.getStyleClass().add("card");
         confusionPane.getStyleClass().add("card");
         grid.add(perClassPane, 0, 1);
-        grid.add(confusionPane, 1, 1);
+        grid.add(confusionPane, 1, 1, 2, 1);
         content.getChildren().addAll(header, noModel, grid);
         content.setMinHeight(MIN_CONTENT_HEIGHT);
         content.setPrefHeight(MIN_CONTENT_HEIGHT);
@@ -76,6 +79,12 @@ final class BaselineView extends ScrollPane {
         setFitToWidth(true);
         fitToHeightProperty().bind(Bindings.createBooleanBinding(
                 () -> getViewportBounds().getHeight() >= MIN_CONTENT_HEIGHT, viewportBoundsProperty()));
+    }
+
+    private static ColumnConstraints percent(double p) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPercentWidth(p);
+        return c;
     }
 
     /** Stops following the view model (the view is replaced after a language switch). */
@@ -136,6 +145,7 @@ final class BaselineView extends ScrollPane {
                 () -> BaselineViewModel.accuracyText(vm.result().get()), vm.result()));
         Label caption = new Label();
         caption.getStyleClass().add("muted");
+        caption.setWrapText(true);
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.result().get()), vm.result()));
         Label reference = new Label(texts.t("baseline.reference"));
         reference.setId("lessonReference");
