@@ -32,8 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Collections;
-import java.util.Map;
 import dev.quantlab.mixed.MixedPlan;
 import dev.quantlab.mixed.MixedPrecision;
 import dev.quantlab.mixed.SensitivityTable;
@@ -220,11 +218,7 @@ public final class KMeansCommand implements Runnable {
                     + rule.name().toLowerCase(Locale.ROOT) + " size)");
         }
         SensitivityCommand.printPlan(System.out, mixed);
-        BitWidthPlan plan = BitWidthPlan.uniform(Collections.max(mixed.bits().values()));
-        for (Map.Entry<String, Integer> e : mixed.bits().entrySet()) {
-            plan = plan.with(e.getKey(), e.getValue());
-        }
-        return plan;
+        return mixed.toBitWidthPlan();
     }
 
     /** Adds a plan's result to the final table, and saves (--save) and records (--record) it. */

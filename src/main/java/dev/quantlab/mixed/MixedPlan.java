@@ -1,5 +1,7 @@
 package dev.quantlab.mixed;
 
+import dev.quantlab.kmeans.BitWidthPlan;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -27,5 +29,14 @@ public record MixedPlan(Map<String, Integer> bits, SizeRule rule, long sizeBits,
                 .append(layer.replace("backbone.", "").replace(".weight", "").replace("classifier", "fc"))
                 .append('=').append(b));
         return sb.toString();
+    }
+
+    /** These widths as a k-means plan: every layer set on its own (the base width, the largest, covers none). */
+    public BitWidthPlan toBitWidthPlan() {
+        BitWidthPlan plan = BitWidthPlan.uniform(Collections.max(bits.values()));
+        for (Map.Entry<String, Integer> e : bits.entrySet()) {
+            plan = plan.with(e.getKey(), e.getValue());
+        }
+        return plan;
     }
 }

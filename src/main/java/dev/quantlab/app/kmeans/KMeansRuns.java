@@ -16,7 +16,6 @@ import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.mixed.MixedPlan;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
@@ -46,10 +45,7 @@ public final class KMeansRuns {
     /** The same for one mixed-precision plan (a width per layer, e.g. chosen under a size budget). */
     public static Work<Void> mixed(EvaluationService evaluation, Texts texts, StateDict fp32, MixedPlan mixed,
                                    TestSubset subset, KMeansSettings settings, Consumer<RunResult> onResult) {
-        BitWidthPlan plan = BitWidthPlan.uniform(1);
-        for (Map.Entry<String, Integer> e : mixed.bits().entrySet()) {
-            plan = plan.with(e.getKey(), e.getValue());
-        }
+        BitWidthPlan plan = mixed.toBitWidthPlan();
         String widths = mixed.bits().values().stream().map(String::valueOf).collect(Collectors.joining(" "));
         Plan p = new Plan(plan, texts.t("kmeans.stage.cluster.mixed", widths),
                 texts.t("kmeans.stage.evaluate.mixed", widths));
