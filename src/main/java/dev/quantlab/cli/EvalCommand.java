@@ -6,6 +6,7 @@ import dev.quantlab.data.CifarClasses;
 import dev.quantlab.data.CifarSplit;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.eval.Evaluator;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
@@ -15,13 +16,18 @@ import dev.quantlab.results.RunRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Measures the fp32 model's accuracy and size, printing the lesson's lines. */
+/**
+ * Measures the model's accuracy and size, printing the lesson's lines: the fp32 model's, or a packed k-means file's
+ * (named as the k-means model it is, with its sizes and its size on disk).
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Top-1 accuracy of the fp32 model on the CIFAR-10 test set, with its size.")
+        description = "Top-1 accuracy of the fp32 model (or of a packed k-means file written by kmeans --save) "
+                + "on the CIFAR-10 test set, with its size.")
 public final class EvalCommand implements Runnable {
     @Mixin
     ModelOption model;
@@ -53,21 +59,29 @@ public final class EvalCommand implements Runnable {
             default -> throw new UserFacingException("unknown engine '" + engine + "' (onnxruntime, libtorch)");
         };
         StateDict weights = model.load();
+        // a packed k-means file loads as fp32 tensors (its decoded codebook values), but it is the k-means model
+        Optional<PackedModelInfo> packed = PackedModelInfo.read(model.path());
+        String what = packed.map(p -> p.label() + " model").orElse("fp32 model");
         CifarSplit test = data.test();
         try (NDManager mgr = NDManager.newBaseManager();
              Fp32Engine.Open net = e.open(mgr, weights, Evaluator.DEFAULT_BATCH)) {
             EvalResult r = new Evaluator().evaluate(net, test, limit, new ConsoleProgress("eval"),
                     CancellationToken.none());
-            System.out.printf(Locale.ROOT, "fp32 model has accuracy=%.2f%%%n", r.accuracyPercent());
-            System.out.println("fp32 model has size=" + ModelSize.formatMib(
-                    ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32)));
+            System.out.printf(Locale.ROOT, "%s has accuracy=%.2f%%%n", what, r.accuracyPercent());
+            System.out.println(packed.map(p -> what + " has size=" + ModelSize.formatMib(p.size().lessonMib())
+                            + " (lesson's rule; honest size " + ModelSize.formatMib(p.size().honestMib())
+                            + ", file on disk " + p.diskSize() + ")")
+                    .orElse("fp32 model has size=" + ModelSize.formatMib(
+                            ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32))));
             System.out.println("engine: " + e.label());
             System.err.printf(Locale.ROOT, "(%d images in %.1f s, %.1f img/s)%n", r.images(), r.seconds(),
                     r.imagesPerSecond());
             if (perClass) {
                 printPerClass(r);
             }
-            record.add(RunRecords.fp32(r.accuracyPercent(), r.images()));
+            String fileName = String.valueOf(model.path().getFileName());
+            record.add(packed.map(p -> RunRecords.packed(p, fileName, r.accuracyPercent(), r.images()))
+                    .orElseGet(() -> RunRecords.fp32(r.accuracyPercent(), r.images())));
         }
         record.finish();
     }

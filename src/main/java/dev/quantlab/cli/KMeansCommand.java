@@ -251,8 +251,7 @@ public final class KMeansCommand implements Runnable {
     private void save(QatResult r) {
         Path file = save.resolve(PackedSaver.fileName(r.planDescription()));
         try {
-            new PackedSaver(System.out).save(file, r.bestWeights(), r.quantized().plan(), r.quantized().sizeReport(),
-                    r.planDescription());
+            new PackedSaver(System.out).save(file, r);
         } catch (IOException e) {
             // keep going: the other bit-widths and the final table are still worth having; the command then fails
             if (saveFailure == null) {

@@ -2,12 +2,13 @@ package dev.quantlab.cli;
 
 import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.IndexEntropy;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.kmeans.PackedModels;
 import dev.quantlab.kmeans.SizeReport;
+import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.PackedModelFile;
 import dev.quantlab.model.PackedTensor;
-import dev.quantlab.model.StateDict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,10 +29,15 @@ final class PackedSaver {
         return "kmeans-" + label.replaceAll("[^A-Za-z0-9.]+", "") + ".safetensors";
     }
 
-    /** Packs and writes {@code weights}; prints the file's size next to the honest size and the entropy table. */
-    void save(Path file, StateDict weights, BitWidthPlan plan, SizeReport size, String description) throws IOException {
-        PackedModelFile.Contents contents = PackedModels.pack(weights, plan,
-                Map.of("quantlab.kind", "kmeans", "plan", description));
+    /**
+     * Packs and writes {@code r}'s best weights (marked as QAT's when fine-tuning ran); prints the file's size next
+     * to the honest size and the entropy table.
+     */
+    void save(Path file, QatResult r) throws IOException {
+        BitWidthPlan plan = r.quantized().plan();
+        SizeReport size = r.quantized().sizeReport();
+        PackedModelFile.Contents contents = PackedModels.pack(r.bestWeights(), plan, Map.of("quantlab.kind", "kmeans",
+                "plan", r.planDescription(), PackedModelInfo.TRAINING, r.trained() ? PackedModelInfo.QAT : "none"));
         PackedModelFile.write(file, contents);
         long onDisk = Files.size(file);
         out.printf(Locale.ROOT, "    saved %s: %d bytes on disk (%s), honest size %s, lesson's rule %s%n", file, onDisk,

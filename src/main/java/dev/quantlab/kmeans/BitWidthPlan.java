@@ -28,6 +28,20 @@ public record BitWidthPlan(int convBits, int fcBits, Map<String, Integer> overri
         return new BitWidthPlan(bits, bits, Map.of());
     }
 
+    /**
+     * Each layer at its own width: {@link #uniform} when they all share one, else the largest width as the base
+     * with every layer set on its own.
+     *
+     * @param bits bits per weight matrix, by state-dict name (at least one)
+     */
+    public static BitWidthPlan perLayer(Map<String, Integer> bits) {
+        int max = bits.values().stream().max(Integer::compare).orElseThrow();
+        if (bits.values().stream().allMatch(b -> b == max)) {
+            return uniform(max);
+        }
+        return new BitWidthPlan(max, max, bits);
+    }
+
     /** Conv weights at {@code convBits}, the classifier at {@code fcBits}. */
     public static BitWidthPlan of(int convBits, int fcBits) {
         return new BitWidthPlan(convBits, fcBits, Map.of());

@@ -1,7 +1,9 @@
 package dev.quantlab.kmeans;
 
 import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.PackedTensor;
 import dev.quantlab.model.VggArchitecture;
+import java.util.List;
 
 /**
  * Model size of a k-means quantized model, two ways.
@@ -46,6 +48,17 @@ public record SizeReport(long parameterCount, double lessonBytes, long indexByte
             index += PackedLabels.packedBytes(spec.numel(), bits);
             books += 4L * (1 << bits);
         }
+        return new SizeReport(arch.parameterCount(), lessonBytes(arch, plan), index, books, unquantizedBytes(arch));
+    }
+
+    /**
+     * Sizes of the model a packed file holds: {@code plan}'s widths, and the indices and codebooks as stored (a
+     * layer's codebook may hold fewer than {@code 2^bits} values).
+     */
+    public static SizeReport ofPacked(BitWidthPlan plan, List<PackedTensor> packed) {
+        VggArchitecture arch = VggArchitecture.cifarVgg();
+        long index = packed.stream().mapToLong(p -> p.packed().length).sum();
+        long books = packed.stream().mapToLong(p -> 4L * p.centroids().length).sum();
         return new SizeReport(arch.parameterCount(), lessonBytes(arch, plan), index, books, unquantizedBytes(arch));
     }
 

@@ -1,7 +1,6 @@
 package dev.quantlab.mixed;
 
 import dev.quantlab.kmeans.BitWidthPlan;
-import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -31,12 +30,8 @@ public record MixedPlan(Map<String, Integer> bits, SizeRule rule, long sizeBits,
         return sb.toString();
     }
 
-    /** These widths as a k-means plan: every layer set on its own (the base width, the largest, covers none). */
+    /** These widths as a k-means plan ({@link BitWidthPlan#perLayer}). */
     public BitWidthPlan toBitWidthPlan() {
-        BitWidthPlan plan = BitWidthPlan.uniform(Collections.max(bits.values()));
-        for (Map.Entry<String, Integer> e : bits.entrySet()) {
-            plan = plan.with(e.getKey(), e.getValue());
-        }
-        return plan;
+        return BitWidthPlan.perLayer(bits);
     }
 }

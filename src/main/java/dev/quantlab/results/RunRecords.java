@@ -2,6 +2,7 @@ package dev.quantlab.results;
 
 import dev.quantlab.kmeans.BitWidthPlan;
 import dev.quantlab.kmeans.Init;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.kmeans.SizeReport;
 import dev.quantlab.kmeans.qat.QatConfig;
 import dev.quantlab.kmeans.qat.QatResult;
@@ -18,6 +19,17 @@ public final class RunRecords {
     public static RunRecord fp32(double accuracy, int testImages) {
         double mib = ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
         return RunRecord.of(Method.FP32, 32, mib, mib, accuracy, testImages);
+    }
+
+    /**
+     * A packed k-means file evaluated as it is: k-means, or k-means + QAT when the file says QAT made it, at its
+     * own sizes, marked as mixed precision when its layers' widths differ; the note names the file.
+     */
+    public static RunRecord packed(PackedModelInfo info, String fileName, double accuracy, int testImages) {
+        RunRecord rec = RunRecord.of(info.fineTuned() ? Method.KMEANS_QAT : Method.KMEANS, info.maxBits(),
+                info.size().lessonMib(), info.size().honestMib(), accuracy, testImages)
+                .withNote("packed file=" + fileName);
+        return withPlan(rec, info.plan());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quantlab.model.ModelFiles;
+import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.SafetensorsFile;
 import dev.quantlab.model.TensorData;
 import dev.quantlab.model.VggNet;
@@ -154,9 +155,24 @@ class CliTest {
         assertTrue(distinct <= 4 && distinct > 1, distinct + " distinct weights in the 2-bit conv0");
         String accuracy = r.out().lines().filter(l -> l.startsWith("2-bit")).findFirst().orElseThrow().trim()
                 .split("\\s+")[5];
-        Run e = run("eval", "--model", file.toString(), "--data", Cifar10.root().toString(), "--limit", "10");
+        Path results = dir.resolve("results.json");
+        Run e = run("eval", "--model", file.toString(), "--data", Cifar10.root().toString(), "--limit", "10",
+                "--record", results.toString());
         assertEquals(0, e.code(), e.err());
-        assertTrue(e.out().contains("accuracy=" + accuracy), accuracy + " expected in\n" + e.out());
+        // named as the k-means model it is, with the sizes the kmeans run printed, not as a 35.20 MiB fp32 model
+        List<String> lines = e.out().lines().toList();
+        assertEquals("k-means 2-bit model has accuracy=" + accuracy, lines.get(0));
+        String sizes = r.out().lines().filter(l -> l.startsWith("2-bit")).findFirst().orElseThrow().trim();
+        String[] cells = sizes.split("\\s+");
+        assertEquals("k-means 2-bit model has size=" + cells[1] + " MiB (lesson's rule; honest size " + cells[3]
+                + " MiB, file on disk " + String.format(java.util.Locale.ROOT, "%,d", Files.size(file)) + " bytes ("
+                + ModelSize.formatMib((double) Files.size(file) / ModelSize.MIB) + "))", lines.get(1));
+        RunRecord recorded = ResultsJson.read(Files.readString(results)).runs().get(0);
+        assertEquals(Method.KMEANS, recorded.method());
+        assertEquals(2, recorded.weightBits());
+        assertEquals(Double.parseDouble(cells[1]), recorded.lessonMib(), 0.005);
+        assertEquals(Double.parseDouble(cells[3]), recorded.storedMib(), 0.005);
+        assertEquals("packed file=kmeans-2bit.safetensors", recorded.note());
     }
 
     @Tag(Cifar10.TAG)

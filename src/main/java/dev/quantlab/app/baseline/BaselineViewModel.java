@@ -6,8 +6,10 @@ import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.services.ModelService;
+import dev.quantlab.app.services.PackedModelTexts;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.results.RunRecord;
@@ -41,8 +43,11 @@ public final class BaselineViewModel {
         this.job = new JobProgress(language, () -> language.t("baseline.status.idle"));
         services.model().weights().addListener((o, a, w) -> {
             result.set(null);
+            PackedModelInfo packed = services.model().packed().get();
             job.setMessage(w == null ? () -> language.t("baseline.status.idle")
-                    : () -> language.t("baseline.status.loaded"));
+                    : packed == null ? () -> language.t("baseline.status.loaded")
+                    : () -> language.t("baseline.status.loadedPacked", PackedModelTexts.kind(language, packed),
+                            PackedModelTexts.diskMib(packed)));
         });
     }
 
@@ -55,24 +60,32 @@ public final class BaselineViewModel {
         }
         StateDict weights = model.weights().get();
         Path file = model.path().get();
+        PackedModelInfo packed = model.packed().get();
         TestSubset sub = subset.get();
-        Job<EvalResult> j = services.jobs().submit(language.t("baseline.job.evaluate", sub),
+        Job<EvalResult> j = services.jobs().submit(packed == null ? language.t("baseline.job.evaluate", sub)
+                        : language.t("baseline.job.evaluatePacked", PackedModelTexts.kind(language, packed), sub),
                 (p, c) -> services.evaluation().evaluateFp32(weights, sub, EvaluationSteps.of(p, language), c), r -> {
                     if (weights == model.weights().get()) {
                         result.set(r);
                         job.setMessage(() -> resultText(r));
                     }
-                    services.results().addUnlessPresent(record(r, file));
+                    services.results().addUnlessPresent(record(r, file, packed));
                 });
         job.track(j);
         return JobStart.STARTED;
     }
 
-    /** The stored form of an evaluation: an fp32 run, its note naming the model file. */
-    static RunRecord record(EvalResult r, Path modelFile) {
+    /**
+     * The stored form of an evaluation: an fp32 run, its note naming the model file; a packed k-means file's run is
+     * recorded as the k-means model it is ({@link RunRecords#packed}).
+     */
+    static RunRecord record(EvalResult r, Path modelFile, PackedModelInfo packed) {
+        String name = modelFile == null || modelFile.getFileName() == null ? null : modelFile.getFileName().toString();
+        if (packed != null) {
+            return RunRecords.packed(packed, String.valueOf(name), r.accuracyPercent(), r.images());
+        }
         RunRecord run = RunRecords.fp32(r.accuracyPercent(), r.images());
-        return modelFile == null || modelFile.getFileName() == null ? run
-                : run.withNote("model=" + modelFile.getFileName());
+        return name == null ? run : run.withNote("model=" + name);
     }
 
     /** After a language switch: the status line in the new language. */

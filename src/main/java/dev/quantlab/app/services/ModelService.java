@@ -4,6 +4,7 @@ import dev.quantlab.app.i18n.Language;
 import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobRunner;
 import dev.quantlab.app.jobs.Messages;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ public final class ModelService {
     private final ObjectProperty<Path> path = new SimpleObjectProperty<>();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.MISSING);
     private final ObjectProperty<StateDict> weights = new SimpleObjectProperty<>();
+    private final ObjectProperty<PackedModelInfo> packed = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private Supplier<String> text = () -> "";
     private int generation;
@@ -63,12 +65,17 @@ public final class ModelService {
         path.set(file);
         status.set(Status.LOADING);
         say(() -> language.t("app.model.loading", file.toString()));
-        Job<StateDict> job = jobs.submit(language.t("app.model.loadJob", file.getFileName().toString()),
-                (p, c) -> ModelFiles.load(file), sd -> {
+        Job<Loaded> job = jobs.submit(language.t("app.model.loadJob", file.getFileName().toString()),
+                (p, c) -> new Loaded(ModelFiles.load(file), PackedModelInfo.read(file).orElse(null)), loaded -> {
                     if (gen == generation) {
-                        weights.set(sd);
+                        packed.set(loaded.packed());
+                        weights.set(loaded.weights());
                         status.set(Status.LOADED);
-                        say(() -> language.t("app.model.loaded", file.getFileName().toString()));
+                        say(loaded.packed() == null
+                                ? () -> language.t("app.model.loaded", file.getFileName().toString())
+                                : () -> language.t("app.model.loadedPacked", file.getFileName().toString(),
+                                        PackedModelTexts.kind(language, loaded.packed()),
+                                        PackedModelTexts.diskMib(loaded.packed())));
                     }
                 }, e -> {
                     if (gen != generation) {
@@ -95,6 +102,9 @@ public final class ModelService {
             }
         });
     }
+
+    /** Weights as loaded, and what the file is when it is a packed k-means file (else null). */
+    private record Loaded(StateDict weights, PackedModelInfo packed) { }
 
     /** Goes on with the weights that were loaded before a replacement could not be. */
     private void keep(StateDict previous, Path previousPath, Supplier<String> why) {
@@ -125,6 +135,14 @@ public final class ModelService {
     /** The loaded weights, or null while none are loaded. */
     public ReadOnlyObjectProperty<StateDict> weights() {
         return weights;
+    }
+
+    /**
+     * What the loaded file is when it is a packed k-means file (its weights are then the decoded k-means model, not
+     * an fp32 one), or null; set before {@link #weights()} changes.
+     */
+    public ReadOnlyObjectProperty<PackedModelInfo> packed() {
+        return packed;
     }
 
     /** One sentence about the model for the status bar and the banners. */

@@ -9,7 +9,17 @@ import dev.quantlab.app.export.ExportFilesTest;
 import dev.quantlab.app.export.ExportResult;
 import dev.quantlab.app.export.OverwritePolicy;
 import dev.quantlab.app.services.TestSubset;
+import dev.quantlab.core.CancellationToken;
 import dev.quantlab.eval.EvalResult;
+import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.Init;
+import dev.quantlab.kmeans.KMeansQuantizer;
+import dev.quantlab.kmeans.PackedModels;
+import dev.quantlab.kmeans.QuantizedModel;
+import dev.quantlab.model.ModelFiles;
+import dev.quantlab.model.ModelSize;
+import dev.quantlab.model.PackedModelFile;
+import dev.quantlab.results.Method;
 import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
 import dev.quantlab.testing.Cifar10;
@@ -17,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
@@ -38,7 +49,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EvaluationFlowTest {
     private static final int IMAGES = 30;
     @TempDir
-    static Path home;
+    Path home;
     @TempDir
     Path out;
     private BaselineHarness app;
@@ -123,6 +134,32 @@ class EvaluationFlowTest {
         evaluate(robot, 30);
         assertEquals(List.of(20, 30), app.services.results().runs().stream().map(RunRecord::testImages).toList(),
                 "another subset is another run");
+    }
+
+    @Test
+    void aPackedKMeansFileIsSaidAndRecordedAsTheKMeansModelItIs(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        QuantizedModel q = new KMeansQuantizer().quantize(ModelFiles.load(BaselineHarness.weights()),
+                BitWidthPlan.uniform(2), Init.LINEAR, 0, (d, t, m) -> { }, CancellationToken.none());
+        Path packed = out.resolve("kmeans-2bit.safetensors");
+        PackedModelFile.write(packed, PackedModels.pack(q.stateDict(), q.plan(), Map.of()));
+        robot.interact(() -> app.services.model().load(packed));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded()
+                && packed.equals(app.services.model().path().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#evaluationStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("The model loaded is a 2-bit k-means model from a packed file ("
+                + ModelSize.formatMib((double) Files.size(packed) / ModelSize.MIB) + " on disk)"), status);
+
+        evaluate(robot, 20);
+        RunRecord run = app.services.results().runs().get(0);
+        assertEquals(Method.KMEANS, run.method());
+        assertEquals(2, run.weightBits());
+        assertEquals(q.sizeReport().lessonMib(), run.lessonMib(), 1e-9);
+        assertEquals(q.sizeReport().honestMib(), run.storedMib(), 1e-9);
+        assertEquals(vm.result().get().accuracyPercent(), run.accuracy(), 1e-9);
+        assertEquals("packed file=kmeans-2bit.safetensors", run.note());
+        assertTrue(app.errors.isEmpty(), () -> app.errors.toString());
     }
 
     private void evaluate(FxRobot robot, int images) throws Exception {
