@@ -37,6 +37,8 @@ import javafx.util.Subscription;
 final class BaselineView extends ScrollPane {
     /** The height below which the content scrolls instead of squeezing the charts (px). */
     static final double MIN_CONTENT_HEIGHT = 700;
+    /** Room added for the packed-model notice while it shows (one or two lines and the gap above it, px). */
+    static final double PACKED_NOTICE_HEIGHT = 64;
     private final BaselineViewModel vm;
     private final Texts texts;
     private final PerClassAccuracyChart perClass;
@@ -72,13 +74,19 @@ final class BaselineView extends ScrollPane {
         confusionPane.getStyleClass().add("card");
         grid.add(perClassPane, 0, 1);
         grid.add(confusionPane, 1, 1, 2, 1);
-        content.getChildren().addAll(header, noModel, grid);
-        content.setMinHeight(MIN_CONTENT_HEIGHT);
-        content.setPrefHeight(MIN_CONTENT_HEIGHT);
+        // a packed k-means model is not the fp32 one: said across the tab, in room of its own (the cards keep theirs)
+        Banner packed = new Banner(vm.packedNotice(), vm.packedNotice().isNotEmpty(), texts.t("app.banner.openModel"),
+                ctx.prompts()::openModelFile);
+        packed.setId("packedModelNotice");
+        content.getChildren().addAll(header, noModel, packed, grid);
+        content.minHeightProperty().bind(Bindings.createDoubleBinding(() -> MIN_CONTENT_HEIGHT
+                + (packed.isVisible() ? PACKED_NOTICE_HEIGHT : 0), packed.visibleProperty()));
+        content.prefHeightProperty().bind(content.minHeightProperty());
         setContent(content);
         setFitToWidth(true);
         fitToHeightProperty().bind(Bindings.createBooleanBinding(
-                () -> getViewportBounds().getHeight() >= MIN_CONTENT_HEIGHT, viewportBoundsProperty()));
+                () -> getViewportBounds().getHeight() >= content.getMinHeight(), viewportBoundsProperty(),
+                content.minHeightProperty()));
     }
 
     private static ColumnConstraints percent(double p) {

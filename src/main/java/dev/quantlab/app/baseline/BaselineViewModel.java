@@ -21,6 +21,8 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -36,6 +38,7 @@ public final class BaselineViewModel {
     private final ObjectProperty<TestSubset> subset = new SimpleObjectProperty<>(new TestSubset(1000));
     private final ReadOnlyObjectWrapper<EvalResult> result = new ReadOnlyObjectWrapper<>();
     private final JobProgress job;
+    private final ReadOnlyStringWrapper packedNotice = new ReadOnlyStringWrapper("");
 
     public BaselineViewModel(BaselineServices services) {
         this.services = services;
@@ -43,12 +46,11 @@ public final class BaselineViewModel {
         this.job = new JobProgress(language, () -> language.t("baseline.status.idle"));
         services.model().weights().addListener((o, a, w) -> {
             result.set(null);
-            PackedModelInfo packed = services.model().packed().get();
             job.setMessage(w == null ? () -> language.t("baseline.status.idle")
-                    : packed == null ? () -> language.t("baseline.status.loaded")
-                    : () -> language.t("baseline.status.loadedPacked", PackedModelTexts.kind(language, packed),
-                            PackedModelTexts.diskMib(packed)));
+                    : () -> language.t("baseline.status.loaded"));
+            packedNotice.set(packedNoticeText());
         });
+        packedNotice.set(packedNoticeText());
     }
 
     /** Starts evaluating the fp32 model on the chosen subset, unless something is missing. */
@@ -91,6 +93,21 @@ public final class BaselineViewModel {
     /** After a language switch: the status line in the new language. */
     public void relocalize() {
         job.relocalize();
+        packedNotice.set(packedNoticeText());
+    }
+
+    /**
+     * What the loaded model is when it came from a packed k-means file (its weights are that k-means model, and its
+     * evaluation is recorded as such), or "" for an fp32 model.
+     */
+    public ReadOnlyStringProperty packedNotice() {
+        return packedNotice.getReadOnlyProperty();
+    }
+
+    private String packedNoticeText() {
+        PackedModelInfo packed = services.model().weights().get() == null ? null : services.model().packed().get();
+        return packed == null ? "" : language.t("baseline.packed.notice", PackedModelTexts.kind(language, packed),
+                PackedModelTexts.diskMib(packed));
     }
 
     /** Stops the running evaluation; the previous result stays. */

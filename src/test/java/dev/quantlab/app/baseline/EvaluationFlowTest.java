@@ -139,6 +139,8 @@ class EvaluationFlowTest {
     @Test
     void aPackedKMeansFileIsSaidAndRecordedAsTheKMeansModelItIs(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#packedModelNotice").query().isVisible(), "no notice for an fp32 model");
         QuantizedModel q = new KMeansQuantizer().quantize(ModelFiles.load(BaselineHarness.weights()),
                 BitWidthPlan.uniform(2), Init.LINEAR, 0, (d, t, m) -> { }, CancellationToken.none());
         Path packed = out.resolve("kmeans-2bit.safetensors");
@@ -147,9 +149,11 @@ class EvaluationFlowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded()
                 && packed.equals(app.services.model().path().get()));
         WaitForAsyncUtils.waitForFxEvents();
-        String status = robot.lookup("#evaluationStatus").queryAs(Label.class).getText();
-        assertTrue(status.startsWith("The model loaded is a 2-bit k-means model from a packed file ("
-                + ModelSize.formatMib((double) Files.size(packed) / ModelSize.MIB) + " on disk)"), status);
+        Label notice = robot.lookup("#packedModelNotice .label").queryAs(Label.class);
+        assertTrue(notice.getParent().isVisible());
+        assertEquals("The model loaded is a 2-bit k-means model from a packed file ("
+                + ModelSize.formatMib((double) Files.size(packed) / ModelSize.MIB) + " on disk), not the fp32 model: "
+                + "evaluating it here measures and records that model.", notice.getText());
 
         evaluate(robot, 20);
         RunRecord run = app.services.results().runs().get(0);
@@ -160,6 +164,12 @@ class EvaluationFlowTest {
         assertEquals(vm.result().get().accuracyPercent(), run.accuracy(), 1e-9);
         assertEquals("packed file=kmeans-2bit.safetensors", run.note());
         assertTrue(app.errors.isEmpty(), () -> app.errors.toString());
+
+        robot.interact(() -> app.services.model().load(BaselineHarness.weights()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.services.model().isLoaded()
+                && app.services.model().packed().get() == null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#packedModelNotice").query().isVisible(), "the fp32 model again: no notice");
     }
 
     private void evaluate(FxRobot robot, int images) throws Exception {
