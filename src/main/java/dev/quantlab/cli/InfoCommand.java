@@ -1,5 +1,6 @@
 package dev.quantlab.cli;
 
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
@@ -25,7 +26,11 @@ public final class InfoCommand implements Runnable {
         VggArchitecture arch = VggArchitecture.cifarVgg();
         StateDict sd = noWeights ? null : model.load();
         if (sd != null) {
-            out.println("model: " + model.path());
+            out.println("model: " + model.path() + PackedModelInfo.read(model.path())
+                    .map(p -> " (packed " + p.label() + " file, " + p.diskSize() + " on disk; lesson's rule "
+                            + ModelSize.formatMib(p.size().lessonMib()) + ", honest size "
+                            + ModelSize.formatMib(p.size().honestMib()) + ")")
+                    .orElse(""));
         }
         out.printf(Locale.ROOT, "%-32s %-18s %12s %12s%n", "tensor", "shape", "params", "size@32bit");
         for (VggArchitecture.TensorSpec s : arch.tensors()) {

@@ -173,6 +173,10 @@ class CliTest {
         assertEquals(Double.parseDouble(cells[1]), recorded.lessonMib(), 0.005);
         assertEquals(Double.parseDouble(cells[3]), recorded.storedMib(), 0.005);
         assertEquals("packed file=kmeans-2bit.safetensors", recorded.note());
+        Run info = run("info", "--model", file.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().startsWith("model: " + file + " (packed k-means 2-bit file, "
+                + String.format(java.util.Locale.ROOT, "%,d", Files.size(file)) + " bytes"), info.out());
     }
 
     @Tag(Cifar10.TAG)
