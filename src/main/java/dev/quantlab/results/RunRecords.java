@@ -76,6 +76,17 @@ public final class RunRecords {
                 .withNote("BatchNorm re-estimated on " + images + " training images");
     }
 
+    /** How a record names the lesson's activation ranges (min/max), which its note leaves unsaid. */
+    public static final String LESSON_RANGES = "min/max";
+
+    /**
+     * {@code rec} with how its activation ranges were taken in the note ("ranges MSE"), unless they are the lesson's
+     * min/max: runs that differ only in their calibration method are then told apart.
+     */
+    public static RunRecord withActivationRanges(RunRecord rec, String ranges) {
+        return LESSON_RANGES.equals(ranges) ? rec : rec.withNote(rec.note() + ", ranges " + ranges);
+    }
+
     /**
      * A linearly quantized model run on integers only ({@link Method#INTEGER}) or measured in the Linear tab
      * ({@link Method#LINEAR}), with its options, calibration and speed as the note.

@@ -193,9 +193,14 @@ class CliTest {
         Run linear = run("linear", "--model", model, "--data", data, "--weight-bits", "4", "--calibration-batch-size",
                 "16", "--limit", "10", "--skip-fp32", "--record", results.toString());
         assertEquals(0, linear.code(), linear.err());
+        Run mse = run("linear", "--model", model, "--data", data, "--weight-bits", "4", "--calibration-batch-size",
+                "16", "--clip", "mse", "--limit", "10", "--skip-fp32", "--record", results.toString());
+        assertEquals(0, mse.code(), mse.err());
 
         List<RunRecord> runs = ResultsJson.read(Files.readString(results)).runs();
-        assertEquals(2, runs.size(), runs.toString());
+        assertEquals(3, runs.size(), runs.toString());
+        assertTrue(runs.get(2).note().endsWith(", ranges MSE"), "told apart from the min/max run: " + runs.get(2));
+        assertTrue(!runs.get(1).note().contains("ranges"), "the lesson's min/max goes unsaid: " + runs.get(1));
         assertEquals(Method.FP32, runs.get(0).method());
         assertEquals(10, runs.get(0).testImages());
         assertEquals(Double.parseDouble(first.out().lines().findFirst().orElseThrow()

@@ -111,9 +111,14 @@ final class AccuracyPanel extends VBox {
         CheckBox sameBits = new CheckBox(texts.t("linear.eval.sameBits"));
         sameBits.setId("activationsFollowBits");
         sameBits.selectedProperty().bindBidirectional(vm.activationsFollowBits());
+        Button everyMethod = new Button(texts.t("linear.eval.everyMethod.button"));
+        everyMethod.setId("linearEveryMethod");
+        everyMethod.setTooltip(new Tooltip(texts.t("linear.eval.everyMethod.tooltip")));
+        everyMethod.setOnAction(e -> ctx.prompts().explain(vm.evaluateEveryMethod()));
+        everyMethod.disableProperty().bind(vm.job().runningProperty());
         Label on = new Label(texts.t("linear.eval.on"));
-        Ui.noShrink(evaluate, on, subset, cancel, sameBits);
-        FlowPane run = new FlowPane(8, 6, evaluate, on, subset, cancel, sameBits);
+        Ui.noShrink(evaluate, on, subset, cancel, sameBits, everyMethod);
+        FlowPane run = new FlowPane(8, 6, evaluate, on, subset, cancel, sameBits, everyMethod);
         run.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar(0);

@@ -29,7 +29,7 @@ public final class LinearTab extends ViewTab {
     /** For {@code gui --snapshot --run-jobs}: a short real run that fills the charts. */
     @Override
     public Optional<ObservableBooleanValue> startSnapshotJob() {
-        return SnapshotJobs.start(vm.job(), vm::calibrate);
+        return SnapshotJobs.start(vm.job(), vm::evaluateEveryMethod);
     }
 
     @Override

@@ -16,7 +16,9 @@ import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.eval.EvalResult;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.model.StateDict;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -133,15 +135,38 @@ public final class LinearViewModel {
         return calibrated.runIntegerModel(job, config, core.subset().get(), false, this::finished);
     }
 
+    /**
+     * Evaluates the integer model at the chosen bits once per way of taking activation ranges (min/max, percentile,
+     * MSE, entropy), from one calibration pass and on the same test images: one row each in the runs table.
+     */
+    public JobStart evaluateEveryMethod() {
+        IntegerVggConfig config = config();
+        String job = language.t("linear.eval.everyMethod.job", LinearRun.modelName(language.texts(), config),
+                core.subset().get().describe(language.texts()));
+        return calibrated.runEveryMethod(job, config, core.subset().get(), (r, outcomes) -> {
+            List<LinearRun> done = outcomes.stream().map(o -> add(r, o)).toList();
+            core.job().setMessage(() -> language.t("linear.eval.everyMethod.done",
+                    done.stream().map(x -> language.t(x.ranges().key()) + " " + Numbers.percent(x.accuracy()))
+                            .collect(Collectors.joining(", ")), done.get(0).images()));
+        });
+    }
+
     private void finished(IntegerRuns.Request r, IntegerRuns.Outcome o) {
+        LinearRun run = add(r, o);
+        core.job().setMessage(() -> language.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
+                run.imagesPerSecond()));
+    }
+
+    /** Adds (or replaces) the row of a finished run and records it. */
+    private LinearRun add(IntegerRuns.Request r, IntegerRuns.Outcome o) {
         double fp32 = core.services().evaluation().fp32Result(r.weights(), r.subset()).map(EvalResult::accuracyPercent)
                 .orElse(Double.NaN);
         LinearRun run = IntegerRuns.toRun("linear", r, o, fp32);
-        runs.removeIf(x -> x.config().equals(run.config()) && x.subset().equals(run.subset()));
+        runs.removeIf(x -> x.config().equals(run.config()) && x.ranges() == run.ranges()
+                && x.subset().equals(run.subset()));
         runs.add(run);
         core.recorder().record(run);
-        core.job().setMessage(() -> language.t("linear.eval.done", Numbers.percent(run.accuracy()), run.images(),
-                run.imagesPerSecond()));
+        return run;
     }
 
     public void cancel() {

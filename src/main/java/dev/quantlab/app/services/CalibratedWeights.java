@@ -6,6 +6,7 @@ import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.linear.IntegerVggConfig;
 import dev.quantlab.model.StateDict;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -111,6 +112,33 @@ public final class CalibratedWeights {
                         }
                         done.accept(r, o);
                     }
+                });
+        job.track(j);
+        return JobStart.STARTED;
+    }
+
+    /**
+     * Runs the integer model {@code config} on {@code subset} once per way of taking activation ranges, from one
+     * calibration pass ({@link IntegerRuns#everyMethod}); then {@code done} with the request and the outcomes, one per
+     * method. The calibration shown becomes the one of the method chosen.
+     */
+    public JobStart runEveryMethod(String title, IntegerVggConfig config, TestSubset subset,
+            BiConsumer<IntegerRuns.Request, List<IntegerRuns.Outcome>> done) {
+        JobStart s = check();
+        if (s != JobStart.STARTED) {
+            return s;
+        }
+        StateDict w = weights;
+        IntegerRuns.Request r = new IntegerRuns.Request(w, services.data().currentRoot(), config,
+                calibrationImages.get(), method.get(), config.activationBits(), subset, false);
+        Job<List<IntegerRuns.Outcome>> j = services.jobs().submit(title,
+                IntegerRuns.everyMethod(services.integerModels(), services.data(), r), outcomes -> {
+                    if (w != weights) {
+                        return;
+                    }
+                    outcomes.stream().filter(o -> isCurrent(w, o.calibration())).findFirst()
+                            .ifPresent(o -> calibration.set(o.calibration()));
+                    done.accept(r, outcomes);
                 });
         job.track(j);
         return JobStart.STARTED;

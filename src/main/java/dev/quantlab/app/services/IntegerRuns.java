@@ -10,6 +10,8 @@ import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An integer-model run as background work: optionally measure the fp32 model on the subset (remembered by the
@@ -46,10 +48,33 @@ public final class IntegerRuns {
         };
     }
 
+    /**
+     * The same run once per way of taking activation ranges ({@link RangeMethod}, in order), all from one pass over
+     * the calibration images (the observation is shared) and on the same test images; {@code r.method()} is not
+     * used. The outcomes come in the order of {@link RangeMethod#values()}.
+     */
+    public static Work<List<Outcome>> everyMethod(IntegerModels models, DatasetService data, Request r) {
+        return (progress, cancel) -> {
+            RangeMethod[] methods = RangeMethod.values();
+            StagedProgress staged = new StagedProgress(progress, methods.length + 1);
+            CifarSplit test = data.testSplit(staged.stage(0, "test images"), cancel);
+            List<Outcome> out = new ArrayList<>();
+            for (int i = 0; i < methods.length; i++) {
+                var stage = staged.stage(i + 1, methods[i].recordName());
+                Calibration c = models.calibrate(r.weights(), r.dataRoot(), r.calibrationImages(), methods[i],
+                        r.activationBits(), stage, cancel);
+                IntegerVgg model = models.build(c, r.config());
+                out.add(new Outcome(c, model, IntegerModels.evaluate(model, test, r.subset().limit(), stage, cancel),
+                        null));
+            }
+            return out;
+        };
+    }
+
     /** The row for the results: sizes by the lesson's rule and as stored, accuracy and speed. */
     public static LinearRun toRun(String method, Request r, Outcome o, double fp32Accuracy) {
         long params = VggArchitecture.cifarVgg().parameterCount();
-        return new LinearRun(method, r.config(), o.calibration().images(),
+        return new LinearRun(method, r.config(), o.calibration().images(), o.calibration().method(),
                 ModelSize.mib(params, r.config().weightBits()), o.model().sizeBytes() / (double) ModelSize.MIB,
                 o.integer().accuracyPercent(), fp32Accuracy, r.subset(), o.integer().images(),
                 o.integer().imagesPerSecond());

@@ -2,6 +2,7 @@ package dev.quantlab.app.services;
 
 import dev.quantlab.linear.pipeline.ActivationCalibrator;
 import dev.quantlab.linear.pipeline.ActivationCalibrator.Clip;
+import dev.quantlab.results.RunRecords;
 import java.util.Locale;
 
 /** How an activation range is taken from the calibration images: the pipeline's methods, one pass for all. */
@@ -31,6 +32,21 @@ public enum RangeMethod {
     /** Whether the range depends on the activation bit width (MSE and entropy aim at it). */
     public boolean dependsOnBits() {
         return this == MSE || this == ENTROPY;
+    }
+
+    /** The method as a stored record names it ({@link RunRecords#withActivationRanges}). */
+    public String recordName() {
+        return switch (this) {
+            case MIN_MAX -> RunRecords.LESSON_RANGES;
+            case PERCENTILE -> "percentile " + PERCENTILE_VALUE;
+            case MSE -> "MSE";
+            case ENTROPY -> "entropy";
+        };
+    }
+
+    /** Text key of the method's short name for table rows ({@code linear.method.short.<name>}). */
+    public String shortKey() {
+        return "linear.method.short." + name().toLowerCase(Locale.ROOT);
     }
 
     /** Text key of the method's name ({@code linear.method.<name>}). */

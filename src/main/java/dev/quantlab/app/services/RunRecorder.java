@@ -20,10 +20,11 @@ public final class RunRecorder {
         results.add(toRecord(run));
     }
 
-    /** The stored form: method, bit widths, both sizes, accuracy, images, and the options as a note. */
+    /** The stored form: method, bit widths, both sizes, accuracy, images, and the options and ranges as a note. */
     static RunRecord toRecord(LinearRun run) {
         Method method = "integer".equals(run.method()) ? Method.INTEGER : Method.LINEAR;
-        return RunRecords.integer(method, run.config(), run.calibration(), run.lessonMib(), run.storedMib(),
-                run.accuracy(), run.images(), run.imagesPerSecond());
+        return RunRecords.withActivationRanges(RunRecords.integer(method, run.config(), run.calibration(),
+                run.lessonMib(), run.storedMib(), run.accuracy(), run.images(), run.imagesPerSecond()),
+                run.ranges().recordName());
     }
 }
