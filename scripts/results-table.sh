@@ -75,6 +75,10 @@ linear_row linear-int8-per-tensor "int8 integer-only, per-tensor weights"
 linear_row linear-w4a8 "4-bit weights, 8-bit activations"
 linear_row linear-w2a8 "2-bit weights, 8-bit activations"
 linear_row linear-4bit "4-bit weights and activations"
+# the best activation ranges at W4A4, from the calibration table on all 10,000 images (same sizes as the row above)
+if [ -f "$DIR/linear-calibration-table-10000.txt" ] && done_step linear-4bit; then
+    echo "| 4-bit weights and activations, MSE-clipped activation ranges (2 calibration batches) | $(value linear-4bit '^[a-z0-9]+ model has size=([0-9.]+ MiB).*$') | $(value linear-4bit '^integer weights and int32 biases as stored: (.*)$') | $(value linear-calibration-table-10000 '^W4A4 MSE-optimal clipping: accuracy=([0-9.]+%) on 10000 .*$') | \`$(head -n 1 "$DIR/linear-calibration-table-10000.txt")\` (its W4A4 MSE cell) |"
+fi
 echo
 for step in linear-int8 linear-int8-fixed-point; do
     if done_step "$step" && [ -n "$(value "$step" '^[a-z0-9]+ model (ran .*)$')" ]; then
