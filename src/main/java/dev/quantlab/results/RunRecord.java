@@ -22,6 +22,8 @@ public record RunRecord(Method method, int weightBits, int activationBits, doubl
 
     /** How the note of a mixed-precision run starts (its widths follow). */
     public static final String MIXED_NOTE = "mixed precision: ";
+    /** How a note says the activation-range method of a run, at its end (the method follows). */
+    public static final String RANGES_NOTE = ", ranges ";
 
     public RunRecord {
         Objects.requireNonNull(method, "method");
@@ -47,6 +49,15 @@ public record RunRecord(Method method, int weightBits, int activationBits, doubl
     /** A mixed-precision plan (a width per layer; {@code weightBits} is the largest), marked by its note. */
     public boolean isMixed() {
         return note.startsWith(MIXED_NOTE);
+    }
+
+    /**
+     * How the activation ranges were taken ("MSE", "entropy", "percentile 99.99") when the note says so (a run not
+     * calibrated by the lesson's min/max, {@link RunRecords#withActivationRanges}); empty otherwise.
+     */
+    public java.util.Optional<String> activationRanges() {
+        int at = note.lastIndexOf(RANGES_NOTE);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(note.substring(at + RANGES_NOTE.length()));
     }
 
     /** {@code r} marked as a mixed-precision plan with {@code widths} (e.g. "conv0=5 conv1=2 ... fc=5"). */

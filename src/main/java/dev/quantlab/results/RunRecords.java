@@ -84,7 +84,7 @@ public final class RunRecords {
      * min/max: runs that differ only in their calibration method are then told apart.
      */
     public static RunRecord withActivationRanges(RunRecord rec, String ranges) {
-        return LESSON_RANGES.equals(ranges) ? rec : rec.withNote(rec.note() + ", ranges " + ranges);
+        return LESSON_RANGES.equals(ranges) ? rec : rec.withNote(rec.note() + RunRecord.RANGES_NOTE + ranges);
     }
 
     /**

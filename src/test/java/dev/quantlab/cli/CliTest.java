@@ -200,6 +200,8 @@ class CliTest {
         List<RunRecord> runs = ResultsJson.read(Files.readString(results)).runs();
         assertEquals(3, runs.size(), runs.toString());
         assertTrue(runs.get(2).note().endsWith(", ranges MSE"), "told apart from the min/max run: " + runs.get(2));
+        assertEquals(java.util.Optional.of("MSE"), runs.get(2).activationRanges());
+        assertEquals(java.util.Optional.empty(), runs.get(1).activationRanges());
         assertTrue(!runs.get(1).note().contains("ranges"), "the lesson's min/max goes unsaid: " + runs.get(1));
         assertEquals(Method.FP32, runs.get(0).method());
         assertEquals(10, runs.get(0).testImages());

@@ -34,7 +34,7 @@ final class RunsTable extends TableView<RunRecord> {
         empty.setStyle("-fx-padding: 12;");
         setPlaceholder(empty);
         id("runMethod", columns.add(t.t("compare.runs.method"), null, r -> methodText(r, t)));
-        id("runBits", columns.add(t.t("compare.runs.bits"), t.t("compare.runs.bits.tip"), RunRecord::bitsLabel));
+        id("runBits", columns.add(t.t("compare.runs.bits"), t.t("compare.runs.bits.tip"), RunsTable::bitsText));
         id("runLessonMib", columns.addNumeric(t.t("compare.runs.lessonMib"), t.t("compare.runs.lessonMib.tip"),
                 r -> num(r.lessonMib())));
         id("runStoredMib", columns.addNumeric(t.t("compare.runs.storedMib"), t.t("compare.runs.storedMib.tip"),
@@ -63,6 +63,11 @@ final class RunsTable extends TableView<RunRecord> {
     protected void layoutChildren() {
         super.layoutChildren();
         columns.fit();
+    }
+
+    /** "W4A4", or "W4A4 · MSE" for a run whose activation ranges were not the lesson's min/max. */
+    static String bitsText(RunRecord r) {
+        return r.bitsLabel() + r.activationRanges().map(m -> " · " + m).orElse("");
     }
 
     /** "k-means + QAT (stopped 3/5)" for a stopped QAT run, else the method's name. */

@@ -66,7 +66,8 @@ class RunsTableFitTest {
                 RunRecord.of(Method.KMEANS, 8, 8.80, 8.83, 92.74, 10_000),
                 RunRecord.of(Method.KMEANS_BN, 2, 2.20, 2.22, 88.60, 10_000),
                 RunRecord.of(Method.KMEANS_QAT, 2, 2.20, 2.22, 91.23, 10_000).withNote(stoppedNote),
-                RunRecord.of(Method.LINEAR, 4, 4.40, 4.41, 92.10, 10_000).withActivationBits(8),
+                RunRecords.withActivationRanges(RunRecord.of(Method.LINEAR, 4, 4.40, 4.41, 90.54, 10_000)
+                        .withActivationBits(8).withNote("per-channel"), "percentile 99.99"),
                 RunRecord.of(Method.INTEGER, 8, 8.80, 8.81, 100.0, 10_000).withActivationBits(8));
         robot.interact(() -> runs.forEach(app.services.results()::add));
         WaitForAsyncUtils.waitForFxEvents();
@@ -92,7 +93,8 @@ class RunsTableFitTest {
         }
         String stopped = t.t("compare.runs.stopped", t.t("compare.method.kmeans_qat"), 3, 5);
         assertTrue(shown.contains(stopped), lang + ": the stopped run is marked: " + shown);
-        assertTrue(shown.contains("10,000") && shown.contains("W4A8") && shown.contains("100.00")
+        assertTrue(shown.contains("W4A8 · percentile 99.99"), lang + ": the range method is said: " + shown);
+        assertTrue(shown.contains("10,000") && shown.contains("W8A8") && shown.contains("100.00")
                 && shown.contains(t.t("compare.method.kmeans_bn")), () -> lang + ": " + shown);
 
         for (Node n : table.lookupAll(".column-header .label")) {
