@@ -13,7 +13,6 @@ import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.results.RunRecord;
-import dev.quantlab.results.RunRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,17 +76,9 @@ public final class BaselineViewModel {
         return JobStart.STARTED;
     }
 
-    /**
-     * The stored form of an evaluation: an fp32 run, its note naming the model file; a packed k-means file's run is
-     * recorded as the k-means model it is ({@link RunRecords#packed}).
-     */
+    /** The stored form of an evaluation ({@link ModelService#evaluationRecord}). */
     static RunRecord record(EvalResult r, Path modelFile, PackedModelInfo packed) {
-        String name = modelFile == null || modelFile.getFileName() == null ? null : modelFile.getFileName().toString();
-        if (packed != null) {
-            return RunRecords.packed(packed, String.valueOf(name), r.accuracyPercent(), r.images());
-        }
-        RunRecord run = RunRecords.fp32(r.accuracyPercent(), r.images());
-        return name == null ? run : run.withNote("model=" + name);
+        return ModelService.evaluationRecord(modelFile, packed, r.accuracyPercent(), r.images());
     }
 
     /** After a language switch: the status line in the new language. */
