@@ -129,19 +129,8 @@ public final class LinearCommand implements Runnable {
             record.add(RunRecords.withActivationRanges(RunRecords.integer(Method.INTEGER, config,
                     calibrationBatches * calibrationBatchSize, ModelSize.mib(params, config.weightBits()),
                     built.model().sizeBytes() / (double) ModelSize.MIB, r.accuracyPercent(), r.images(),
-                    r.imagesPerSecond()), rangesName(clipMethod)));
+                    r.imagesPerSecond()), settings.rangesName()));
         }
         record.finish();
-    }
-
-    /** How the record names the activation ranges of this run ({@link RunRecords#withActivationRanges}). */
-    private String rangesName(ActivationCalibrator.Clip clipMethod) {
-        return switch (clipMethod) {
-            case MINMAX -> percentile < 100 ? String.format(Locale.ROOT, "percentile %s", percentile)
-                    : RunRecords.LESSON_RANGES;
-            case MOVING_AVERAGE -> "moving-average";
-            case MSE -> "MSE";
-            case ENTROPY -> "entropy";
-        };
     }
 }

@@ -7,6 +7,7 @@ import dev.quantlab.kmeans.SizeReport;
 import dev.quantlab.kmeans.qat.QatConfig;
 import dev.quantlab.kmeans.qat.QatResult;
 import dev.quantlab.linear.IntegerVggConfig;
+import dev.quantlab.linear.pipeline.ActivationCalibrator;
 import dev.quantlab.model.ModelSize;
 import dev.quantlab.model.VggArchitecture;
 import java.util.Locale;
@@ -19,6 +20,20 @@ public final class RunRecords {
     public static RunRecord fp32(double accuracy, int testImages) {
         double mib = ModelSize.mib(VggArchitecture.cifarVgg().parameterCount(), 32);
         return RunRecord.of(Method.FP32, 32, mib, mib, accuracy, testImages);
+    }
+
+    /**
+     * An evaluation of the model loaded from the file {@code modelFileName} ({@code packed}: what the file is when it
+     * is a packed k-means file, else null): a packed file's run as the k-means model it is ({@link #packed}), any
+     * other an fp32 run whose note names the file (none when the name is null). The app's Baseline and K-Means tabs
+     * both record their fp32 measurement this way, so the same model on the same images is recorded once.
+     */
+    public static RunRecord evaluation(String modelFileName, PackedModelInfo packed, double accuracy, int testImages) {
+        if (packed != null) {
+            return packed(packed, String.valueOf(modelFileName), accuracy, testImages);
+        }
+        RunRecord run = fp32(accuracy, testImages);
+        return modelFileName == null ? run : run.withNote("model=" + modelFileName);
     }
 
     /**
@@ -76,15 +91,12 @@ public final class RunRecords {
                 .withNote("BatchNorm re-estimated on " + images + " training images");
     }
 
-    /** How a record names the lesson's activation ranges (min/max), which its note leaves unsaid. */
-    public static final String LESSON_RANGES = "min/max";
-
     /**
      * {@code rec} with how its activation ranges were taken in the note ("ranges MSE"), unless they are the lesson's
      * min/max: runs that differ only in their calibration method are then told apart.
      */
     public static RunRecord withActivationRanges(RunRecord rec, String ranges) {
-        return LESSON_RANGES.equals(ranges) ? rec : rec.withNote(rec.note() + RunRecord.RANGES_NOTE + ranges);
+        return ActivationCalibrator.LESSON_RANGES.equals(ranges) ? rec : rec.withNote(rec.note() + RunRecord.RANGES_NOTE + ranges);
     }
 
     /**

@@ -12,8 +12,7 @@ import dev.quantlab.eval.EvalResult;
 import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.StateDict;
 import dev.quantlab.model.VggArchitecture;
-import dev.quantlab.results.RunRecord;
-import java.nio.file.Path;
+import dev.quantlab.results.RunRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public final class BaselineViewModel {
             return ready;
         }
         StateDict weights = model.weights().get();
-        Path file = model.path().get();
+        String file = model.fileName();
         PackedModelInfo packed = model.packed().get();
         TestSubset sub = subset.get();
         Job<EvalResult> j = services.jobs().submit(packed == null ? language.t("baseline.job.evaluate", sub)
@@ -70,15 +69,11 @@ public final class BaselineViewModel {
                         result.set(r);
                         job.setMessage(() -> resultText(r));
                     }
-                    services.results().addUnlessPresent(record(r, file, packed));
+                    services.results().addUnlessPresent(RunRecords.evaluation(file, packed, r.accuracyPercent(),
+                            r.images()));
                 });
         job.track(j);
         return JobStart.STARTED;
-    }
-
-    /** The stored form of an evaluation ({@link ModelService#evaluationRecord}). */
-    static RunRecord record(EvalResult r, Path modelFile, PackedModelInfo packed) {
-        return ModelService.evaluationRecord(modelFile, packed, r.accuracyPercent(), r.images());
     }
 
     /** After a language switch: the status line in the new language. */

@@ -3,6 +3,7 @@ package dev.quantlab.app.kmeans;
 import dev.quantlab.app.services.KMeansSettings;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.kmeans.BitWidthPlan;
+import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.VggArchitecture;
 import dev.quantlab.results.RunRecord;
 import dev.quantlab.results.RunRecords;
@@ -48,11 +49,15 @@ public record RunResult(int bits, double lessonMib, double honestMib, double acc
                 .collect(Collectors.joining(" "));
     }
 
-    /** This run for the shared results store (Compare tab). */
-    public RunRecord toRecord() {
+    /**
+     * This run for the shared results store (Compare tab); the fp32 row is the model loaded from
+     * {@code modelFileName} ({@code packed}: what that file is when packed, else null), recorded as
+     * {@link RunRecords#evaluation} records it.
+     */
+    public RunRecord toRecord(String modelFileName, PackedModelInfo packed) {
         int images = subset.isAll() ? 10_000 : subset.limit();
         if (isFp32()) {
-            return RunRecords.fp32(accuracy, images);
+            return RunRecords.evaluation(modelFileName, packed, accuracy, images);
         }
         return RunRecords.withPlan(RunRecords.kmeans(bits, lessonMib, honestMib, accuracy, images, settings.init(),
                 settings.seed()), plan);

@@ -4,11 +4,9 @@ import dev.quantlab.app.jobs.Job;
 import dev.quantlab.app.jobs.JobProgress;
 import dev.quantlab.app.jobs.JobStart;
 import dev.quantlab.app.services.KMeansSettings;
-import dev.quantlab.app.services.ModelService;
 import dev.quantlab.app.services.TestSubset;
 import dev.quantlab.mixed.MixedPlan;
 import dev.quantlab.model.StateDict;
-import dev.quantlab.results.RunRecord;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -128,10 +126,8 @@ public final class RunsViewModel {
         results.removeIf(o -> o.bits() == r.bits() && o.widths().equals(r.widths()) && o.subset().equals(r.subset()));
         results.add(r);
         FXCollections.sort(results, ROW_ORDER);
-        RunRecord record = r.toRecord();
         // the fp32 row is the loaded model measured, recorded as the Baseline tab records it (once per model and images)
-        services.results().addUnlessPresent(r.isFp32() ? ModelService.evaluationRecord(services.model().path().get(),
-                services.model().packed().get(), record.accuracy(), record.testImages()) : record);
+        services.results().addUnlessPresent(r.toRecord(services.model().fileName(), services.model().packed().get()));
     }
 
     public void cancel() {

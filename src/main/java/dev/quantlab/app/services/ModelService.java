@@ -7,8 +7,6 @@ import dev.quantlab.app.jobs.Messages;
 import dev.quantlab.kmeans.PackedModelInfo;
 import dev.quantlab.model.ModelFiles;
 import dev.quantlab.model.StateDict;
-import dev.quantlab.results.RunRecord;
-import dev.quantlab.results.RunRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -105,21 +103,6 @@ public final class ModelService {
         });
     }
 
-    /**
-     * The stored form of an evaluation of the model loaded from {@code file} ({@code packed}: what the file is when it
-     * is a packed k-means file, else null): a packed file's run as the k-means model it is
-     * ({@link RunRecords#packed}), any other an fp32 run whose note names the file. The Baseline and the K-Means tab
-     * both record their fp32 measurement this way, so the same model on the same images is recorded once.
-     */
-    public static RunRecord evaluationRecord(Path file, PackedModelInfo packed, double accuracy, int images) {
-        String name = file == null || file.getFileName() == null ? null : file.getFileName().toString();
-        if (packed != null) {
-            return RunRecords.packed(packed, String.valueOf(name), accuracy, images);
-        }
-        RunRecord run = RunRecords.fp32(accuracy, images);
-        return name == null ? run : run.withNote("model=" + name);
-    }
-
     /** Weights as loaded, and what the file is when it is a packed k-means file (else null). */
     private record Loaded(StateDict weights, PackedModelInfo packed) { }
 
@@ -152,6 +135,12 @@ public final class ModelService {
     /** The loaded weights, or null while none are loaded. */
     public ReadOnlyObjectProperty<StateDict> weights() {
         return weights;
+    }
+
+    /** The loaded file's name ("vgg-cifar10.safetensors"), or null while there is none. */
+    public String fileName() {
+        Path p = path.get();
+        return p == null || p.getFileName() == null ? null : p.getFileName().toString();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.quantlab.app.services;
 
 import dev.quantlab.linear.pipeline.ActivationCalibrator;
 import dev.quantlab.linear.pipeline.ActivationCalibrator.Clip;
-import dev.quantlab.results.RunRecords;
 import java.util.Locale;
 
 /** How an activation range is taken from the calibration images: the pipeline's methods, one pass for all. */
@@ -34,14 +33,9 @@ public enum RangeMethod {
         return this == MSE || this == ENTROPY;
     }
 
-    /** The method as a stored record names it ({@link RunRecords#withActivationRanges}). */
+    /** The method as a stored record names it ({@link ActivationCalibrator.Settings#rangesName}). */
     public String recordName() {
-        return switch (this) {
-            case MIN_MAX -> RunRecords.LESSON_RANGES;
-            case PERCENTILE -> "percentile " + PERCENTILE_VALUE;
-            case MSE -> "MSE";
-            case ENTROPY -> "entropy";
-        };
+        return settings(CalibratedWeights.LESSON_CALIBRATION, 8).rangesName();
     }
 
     /** Text key of the method's short name for table rows ({@code linear.method.short.<name>}). */

@@ -25,6 +25,9 @@ import java.util.SplittableRandom;
 public final class ActivationCalibrator {
     private static final int CHUNK = 128;
 
+    /** How a record names the lesson's activation ranges (min/max), which its note leaves unsaid. */
+    public static final String LESSON_RANGES = "min/max";
+
     /** How a point's range is taken from what was observed. */
     public enum Clip {
         /** min/max, or the percentile when below 100 (the lesson's). */
@@ -51,6 +54,19 @@ public final class ActivationCalibrator {
         /** Min/max or percentile ranges. */
         public Settings(int batches, int batchSize, double percentile, long seed) {
             this(batches, batchSize, percentile, seed, Clip.MINMAX, 8);
+        }
+
+        /**
+         * How these settings take the activation ranges, as a run's record names them: {@value #LESSON_RANGES} (the
+         * lesson's), "percentile 99.99", "MSE", "entropy", "moving-average".
+         */
+        public String rangesName() {
+            return switch (clip) {
+                case MINMAX -> percentile < 100 ? "percentile " + percentile : LESSON_RANGES;
+                case MSE -> "MSE";
+                case ENTROPY -> "entropy";
+                case MOVING_AVERAGE -> "moving-average";
+            };
         }
 
         public Settings {

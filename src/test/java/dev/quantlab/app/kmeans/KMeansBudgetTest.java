@@ -202,7 +202,7 @@ class KMeansBudgetTest {
         assertEquals(size.honestMib(), mixed.honestMib(), 1e-9);
         assertEquals(size.lessonMib(), mixed.lessonMib(), 1e-9);
         assertTrue(mixed.honestMib() <= vm.budgetMib().get());
-        RunRecord record = mixed.toRecord();
+        RunRecord record = mixed.toRecord(null, null);
         assertTrue(record.isMixed());
         assertEquals("mixed", record.bitsLabel());
         assertTrue(record.note().startsWith("mixed precision: conv0=4 conv1=2 "), record.note());

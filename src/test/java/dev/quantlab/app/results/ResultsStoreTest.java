@@ -119,10 +119,10 @@ class ResultsStoreTest {
 
     @Test
     void aKMeansRunBecomesARecord() {
-        RunRecord r = new RunResult(4, 4.4, 4.47, 80.5, 12.4, new TestSubset(500), KMeansSettings.DEFAULT).toRecord();
+        RunRecord r = new RunResult(4, 4.4, 4.47, 80.5, 12.4, new TestSubset(500), KMeansSettings.DEFAULT).toRecord(null, null);
         assertEquals(Method.KMEANS, r.method());
         assertEquals(500, r.testImages());
         assertEquals(Method.FP32, new RunResult(32, 35.2, 35.2, 92.9, 0, TestSubset.ALL, KMeansSettings.DEFAULT)
-                .toRecord().method());
+                .toRecord(null, null).method());
     }
 }
